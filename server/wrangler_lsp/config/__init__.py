@@ -1,0 +1,41 @@
+"""Config layer: the format-neutral tree (`tree.py`) and building it from a parse (`build.py`).
+
+API boundary: `build(parse, previous)` gives a `Config`: the root `Table` and every syntax issue.
+"""
+
+from wrangler_lsp.config.build import Config, build
+from wrangler_lsp.config.tree import (
+    Array,
+    ArrayStyle,
+    Entry,
+    Key,
+    KeyPath,
+    Node,
+    Scalar,
+    ScalarKind,
+    Section,
+    Table,
+    TableStyle,
+    format_path,
+    to_python,
+    walk,
+)
+
+__all__ = [
+    "Array",
+    "ArrayStyle",
+    "Config",
+    "Entry",
+    "Key",
+    "KeyPath",
+    "Node",
+    "Scalar",
+    "ScalarKind",
+    "Section",
+    "Table",
+    "TableStyle",
+    "build",
+    "format_path",
+    "to_python",
+    "walk",
+]
