@@ -7,6 +7,7 @@ every subtree the edit did not touch, so a one-character edit costs about a mill
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -15,7 +16,7 @@ import tree_sitter
 import tree_sitter_json
 import tree_sitter_toml
 
-from wrangler_lsp.text.change import TextEdit, point_of
+from wrangler_lsp.text.change import TextEdit, apply_edit, point_of
 
 
 class Format(Enum):
@@ -49,21 +50,28 @@ def parse(fmt: Format, source: bytes) -> Parse:
     return Parse(fmt, source, _parser(fmt).parse(source))
 
 
-def reparse(previous: Parse, edit: TextEdit, source: bytes) -> Parse:
-    """The parse of `source`, which is `previous.source` with `edit` applied, reusing `previous.tree`."""
-    old = previous.source
-    start = min(max(edit.start, 0), len(old))
-    old_end = min(max(edit.old_end, start), len(old))
-    new_end = start + len(edit.new_text)
+def reparse(previous: Parse, edits: Sequence[TextEdit]) -> Parse:
+    """The parse after applying `edits` in order to `previous.source`, reusing `previous.tree`.
+
+    Each edit is in the offsets of the text the edits before it produced, as LSP content changes are.
+    All edits are recorded on one copy of the tree and the text is parsed once.
+    """
+    source = previous.source
     tree = previous.tree.copy()
-    tree.edit(
-        start_byte=start,
-        old_end_byte=old_end,
-        new_end_byte=new_end,
-        start_point=point_of(old, start),
-        old_end_point=point_of(old, old_end),
-        new_end_point=point_of(source, new_end),
-    )
+    for edit in edits:
+        start = min(max(edit.start, 0), len(source))
+        old_end = min(max(edit.old_end, start), len(source))
+        new_source = apply_edit(source, edit)
+        new_end = start + len(edit.new_text)
+        tree.edit(
+            start_byte=start,
+            old_end_byte=old_end,
+            new_end_byte=new_end,
+            start_point=point_of(source, start),
+            old_end_point=point_of(source, old_end),
+            new_end_point=point_of(new_source, new_end),
+        )
+        source = new_source
     return Parse(previous.format, source, _parser(previous.format).parse(source, tree))
 
 

@@ -1,0 +1,94 @@
+"""One open configuration file at one version, and everything computed from it, lazily.
+
+A `Document` is immutable. Editing gives a new one that remembers the previous parse and config, so
+the parse is incremental (tree-sitter reuses untouched subtrees) and the config builder reuses the
+sections that did not change. Nothing is computed until asked for: a burst of edits that nobody reads
+between costs only the text splicing, and one parse at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+
+from wrangler_lsp import config, rules, syntax
+from wrangler_lsp.settings import Settings
+from wrangler_lsp.text import LineIndex, TextEdit, apply_edit
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class Document:
+    """A config file's text at one version; `parse`, `config` and `findings` are computed on demand."""
+
+    def __init__(
+        self,
+        uri: str,
+        fmt: syntax.Format,
+        source: bytes,
+        version: int | None = None,
+        *,
+        base: syntax.Parse | None = None,
+        pending: tuple[TextEdit, ...] = (),
+        previous_config: config.Config | None = None,
+    ) -> None:
+        self.uri = uri
+        self.format = fmt
+        self.source = source
+        self.version = version
+        self._base = base
+        self._pending = pending
+        self._previous_config = previous_config
+
+    @classmethod
+    def from_text(cls, uri: str, fmt: syntax.Format, text: str, version: int | None = None) -> Document:
+        """A document for text an editor sent (always valid Unicode)."""
+        return cls(uri, fmt, text.encode("utf-8", "surrogatepass"), version)
+
+    def edited(self, version: int | None, edits: Sequence[TextEdit]) -> Document:
+        """The document after `edits`, each in the offsets of the text the previous ones produced."""
+        source = self.source
+        for edit in edits:
+            source = apply_edit(source, edit)
+        computed = self.__dict__
+        if "parse" in computed:
+            base, pending = computed["parse"], tuple(edits)
+        else:
+            base, pending = self._base, (*self._pending, *edits)
+        previous_config = computed.get("config", self._previous_config)
+        return Document(
+            self.uri,
+            self.format,
+            source,
+            version,
+            base=base,
+            pending=pending,
+            previous_config=previous_config,
+        )
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    @cached_property
+    def parse(self) -> syntax.Parse:
+        if self._base is None:
+            return syntax.parse(self.format, self.source)
+        parse = syntax.reparse(self._base, self._pending)
+        assert parse.source == self.source
+        self._base, self._pending = None, ()
+        return parse
+
+    @cached_property
+    def config(self) -> config.Config:
+        built = config.build(self.parse, self._previous_config)
+        self._previous_config = None
+        return built
+
+    @cached_property
+    def context(self) -> rules.Context:
+        return rules.Context(self.format, self.source, self.config)
+
+    def findings(self, settings: Settings) -> list[rules.Finding]:
+        """Every finding of every enabled rule, sorted by position then code."""
+        return rules.check(self.context, settings)

@@ -1,0 +1,121 @@
+"""Conversions between the analysis's plain data and lsprotocol types, in the negotiated encoding.
+
+This is the only module that builds `types.Position`/`types.Range`/`types.Diagnostic` from internal
+byte spans, and the only one that reads client positions into byte offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from lsprotocol import types
+
+from wrangler_lsp import rules
+from wrangler_lsp.document import Document
+from wrangler_lsp.syntax import Severity
+from wrangler_lsp.text import LineIndex, PositionEncoding, Span, TextEdit
+
+SOURCE = "wrangler-lsp"
+
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFORMATION: types.DiagnosticSeverity.Information,
+    Severity.HINT: types.DiagnosticSeverity.Hint,
+}
+
+
+def encoding(kind: str | types.PositionEncodingKind) -> PositionEncoding:
+    """Our encoding for the negotiated `PositionEncodingKind`."""
+    return PositionEncoding(str(kind.value if isinstance(kind, types.PositionEncodingKind) else kind))
+
+
+def position(index: LineIndex, offset: int, enc: PositionEncoding) -> types.Position:
+    line, character = index.position(offset, enc)
+    return types.Position(line=line, character=character)
+
+
+def to_range(index: LineIndex, span: Span, enc: PositionEncoding) -> types.Range:
+    return types.Range(start=position(index, span.start, enc), end=position(index, span.end, enc))
+
+
+def offset(index: LineIndex, pos: types.Position, enc: PositionEncoding) -> int:
+    return index.offset(pos.line, pos.character, enc)
+
+
+def to_span(index: LineIndex, rng: types.Range, enc: PositionEncoding) -> Span:
+    start = offset(index, rng.start, enc)
+    return Span(start, max(start, offset(index, rng.end, enc)))
+
+
+def apply_changes(
+    doc: Document,
+    version: int,
+    changes: Sequence[types.TextDocumentContentChangeEvent],
+    enc: PositionEncoding,
+) -> Document:
+    """The document after LSP content changes, each in the positions of the text before it.
+
+    Intermediate documents only splice text; their parse is deferred, so the edits reach the parser
+    together and the text is parsed once.
+    """
+    for change in changes:
+        new_text = change.text.encode("utf-8", "surrogatepass")
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            span = to_span(doc.line_index, change.range, enc)
+            edit = TextEdit(span.start, span.end, new_text)
+        else:
+            edit = TextEdit(0, len(doc.source), new_text)
+        doc = doc.edited(version, [edit])
+    return doc
+
+
+def to_diagnostic(doc: Document, finding: rules.Finding, enc: PositionEncoding) -> types.Diagnostic:
+    """A diagnostic that carries its fixes (already in LSP terms) in `data`, for code actions to replay."""
+    index = doc.line_index
+    related = [
+        types.DiagnosticRelatedInformation(
+            location=types.Location(uri=doc.uri, range=to_range(index, rel.span, enc)),
+            message=rel.message,
+        )
+        for rel in finding.related
+    ]
+    data: dict[str, Any] = {
+        "version": doc.version,
+        "env": finding.env,
+        "path": finding.path,
+        "fixes": [fix_data(index, fix, enc) for fix in finding.fixes],
+    }
+    return types.Diagnostic(
+        range=to_range(index, finding.span, enc),
+        message=finding.message,
+        severity=_SEVERITY[finding.severity],
+        code=finding.code,
+        source=SOURCE,
+        related_information=related or None,
+        data=data,
+    )
+
+
+def fix_data(index: LineIndex, fix: rules.Fix, enc: PositionEncoding) -> dict[str, Any]:
+    """A fix as plain JSON: title, preferred flag, and LSP text edits."""
+    return {
+        "title": fix.title,
+        "preferred": fix.preferred,
+        "edits": [
+            {"range": _range_json(to_range(index, edit.span, enc)), "newText": edit.new_text}
+            for edit in fix.edits
+        ],
+    }
+
+
+def _range_json(rng: types.Range) -> dict[str, Any]:
+    return {
+        "start": {"line": rng.start.line, "character": rng.start.character},
+        "end": {"line": rng.end.line, "character": rng.end.character},
+    }
+
+
+def diagnostics(doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> list[types.Diagnostic]:
+    return [to_diagnostic(doc, finding, enc) for finding in findings]

@@ -1,0 +1,94 @@
+"""Text synchronisation (open, change, close) and diagnostics, pushed or pulled.
+
+Diagnostics are pushed after each change unless the client pulls them (`textDocument/diagnostic`,
+LSP 3.17). A push is scheduled, not sent at once: when it runs, a document that has moved on to a newer
+version is skipped, so a burst of edits is analysed once, for its last version.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from lsprotocol import types
+
+from wrangler_lsp import syntax
+from wrangler_lsp.document import Document
+from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp.session import Server
+from wrangler_lsp.uris import to_path
+
+
+def did_open(ls: Server, params: types.DidOpenTextDocumentParams) -> None:
+    item = params.text_document
+    fmt = syntax.format_for_path(to_path(item.uri)) or _format_of_language(item.language_id)
+    if fmt is None:
+        ls.log(f"wrangler-lsp: ignoring {item.uri}: not a .toml, .json or .jsonc file")
+        return
+    ls.documents[item.uri] = Document.from_text(item.uri, fmt, item.text, item.version)
+    schedule_diagnostics(ls, item.uri)
+
+
+def did_change(ls: Server, params: types.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    doc = ls.documents.get(uri)
+    if doc is None:
+        ls.log(f"wrangler-lsp: didChange for {uri}, which is not open; ignored")
+        return
+    ls.documents[uri] = convert.apply_changes(doc, params.text_document.version, params.content_changes, ls.encoding)
+    schedule_diagnostics(ls, uri)
+
+
+def did_close(ls: Server, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if ls.documents.pop(uri, None) is not None and ls.push_diagnostics:
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
+    """Pull diagnostics: the full report, or `unchanged` when the client has this version's already."""
+    doc = ls.documents.get(params.text_document.uri)
+    if doc is None:
+        return types.RelatedFullDocumentDiagnosticReport(items=[])
+    result_id = _result_id(ls, doc)
+    if params.previous_result_id == result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+    items = convert.diagnostics(doc, doc.findings(ls.settings), ls.encoding)
+    return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
+
+
+def schedule_diagnostics(ls: Server, uri: str) -> None:
+    if not ls.push_diagnostics:
+        return
+    doc = ls.documents[uri]
+    asyncio.get_event_loop().call_soon(publish_diagnostics, ls, uri, doc.version)
+
+
+def publish_diagnostics(ls: Server, uri: str, version: int | None) -> None:
+    doc = ls.documents.get(uri)
+    if doc is None or doc.version != version:
+        return
+    items = convert.diagnostics(doc, doc.findings(ls.settings), ls.encoding)
+    ls.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
+    )
+
+
+def publish_all(ls: Server) -> None:
+    """Re-send every open document's diagnostics (after a settings change), or ask the client to re-pull."""
+    if ls.push_diagnostics:
+        for uri, doc in ls.documents.items():
+            publish_diagnostics(ls, uri, doc.version)
+    else:
+        ls.workspace_diagnostic_refresh(None)
+
+
+def _result_id(ls: Server, doc: Document) -> str:
+    return f"{doc.version}:{id(ls.settings)}"
+
+
+def _format_of_language(language_id: str) -> syntax.Format | None:
+    if language_id == "toml":
+        return syntax.Format.TOML
+    if language_id in ("json", "jsonc"):
+        return syntax.Format.JSON
+    return None

@@ -1,0 +1,113 @@
+"""The server object: open documents, negotiated encoding, settings, and the crash guard for handlers."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import traceback
+from collections.abc import Callable, Generator
+from typing import Any, TypeVar
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
+
+from wrangler_lsp import __version__
+from wrangler_lsp.document import Document
+from wrangler_lsp.lsp import convert
+from wrangler_lsp.settings import Settings
+from wrangler_lsp.text import PositionEncoding
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol without its own copy of each document.
+
+    pygls keeps every open document as Python lines and applies each change to them; we keep bytes
+    and a tree-sitter tree instead (`Document`), so the built-in text sync only forwards to our handlers.
+    """
+
+    def _forward(self, method: str, params: Any) -> Generator[Any, Any, None]:
+        if (handler := self.fm.features.get(method)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> Generator[Any, Any, None]:
+        yield from self._forward(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(
+        self, params: types.DidChangeTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._forward(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(
+        self, params: types.DidCloseTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        yield from self._forward(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+
+class Server(LanguageServer):
+    """The language server and its state. Handlers live in `lsp/handlers/`, wired in `lsp/server.py`."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "wrangler-lsp",
+            __version__,
+            protocol_cls=Protocol,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
+        self.documents: dict[str, Document] = {}
+        self.settings = Settings()
+        self.push_diagnostics = True
+
+    @property
+    def encoding(self) -> PositionEncoding:
+        kind = self.protocol.workspace.position_encoding if self.protocol._workspace else None
+        return convert.encoding(kind) if kind is not None else PositionEncoding.UTF16
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+
+def guarded(handler: F) -> F:
+    """Run `handler`; on an exception, log the traceback to the client and answer None.
+
+    One bug in one feature must not take the server down or fail the client's request loudly.
+    """
+    if inspect.iscoroutinefunction(handler):
+
+        @functools.wraps(handler)
+        async def async_wrapper(ls: Server, *args: Any) -> Any:
+            try:
+                return await handler(ls, *args)
+            except Exception:
+                _report(ls, handler, args)
+                return None
+
+        return async_wrapper  # type: ignore[return-value]
+
+    @functools.wraps(handler)
+    def wrapper(ls: Server, *args: Any) -> Any:
+        try:
+            return handler(ls, *args)
+        except Exception:
+            _report(ls, handler, args)
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _report(ls: Server, handler: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    message = f"wrangler-lsp: {handler.__name__} failed for {_uri_of(args)}:\n{traceback.format_exc()}"
+    ls.log(message, types.MessageType.Error)
+
+
+def _uri_of(args: tuple[Any, ...]) -> str:
+    for arg in args:
+        document = getattr(arg, "text_document", None)
+        if document is not None:
+            return str(getattr(document, "uri", "?"))
+    return "?"

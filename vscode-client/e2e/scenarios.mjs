@@ -1,0 +1,86 @@
+// The end-to-end scenarios, as data. driver.mjs runs them in a real VS Code (code-server).
+//
+// Each scenario opens one file of fixtures/workspace/ and runs its steps in order:
+//   { squiggle: "error" | "warning" | "info" | "hint", line?: "text on the line" }
+//       a squiggle of that kind shows in the editor (on the line containing `line`, when given)
+//   { problem: /message regexp/, severity?: "Error" | "Warning" | "Info", source?: "wrangler-lsp", code?: "WL001" }
+//       the Problems view lists it under this file (the row's aria-label carries all of these)
+//   { hover: { line: "text on the line", occurrence?: 2, word: "word to hover" }, expect: /regexp/ }
+//       (occurrence: which of the lines containing `line`, 1-based; default 1)
+//       hovering the word shows a hover whose text matches
+//   { quickfix: { line: "text on the line", word: "word to put the cursor on" }, title: /regexp/, expectLine: "text" }
+//       Ctrl+. there (or at the next problem) offers the action; applying it makes a line containing `expectLine` appear
+//
+// Which scenarios run: those whose group is in READY_GROUPS, unless the environment says otherwise:
+//   WRANGLER_LSP_E2E_GROUPS=syntax,durable-objects   (or "all")   picks groups
+//   WRANGLER_LSP_E2E_SCENARIOS=name1,name2                        picks scenarios by name (any group)
+// Turn a group on for good by adding it to READY_GROUPS once the server supports it.
+
+/** Groups that run by default: the server supports them today. */
+export const READY_GROUPS = ["syntax"];
+
+export const SCENARIOS = [
+  {
+    name: "syntax-error-toml",
+    group: "syntax",
+    file: "syntax-toml/wrangler.toml",
+    steps: [
+      { squiggle: "error", line: "[vars" },
+      { problem: /syntax error/i, severity: "Error", source: "wrangler-lsp", code: "WL001" },
+    ],
+  },
+  {
+    name: "syntax-error-jsonc",
+    group: "syntax",
+    file: "syntax-jsonc/wrangler.jsonc",
+    steps: [
+      { squiggle: "error", line: '"main": "src/index.ts",,' },
+      { problem: /syntax error/i, severity: "Error", source: "wrangler-lsp", code: "WL004" },
+    ],
+  },
+  {
+    name: "do-not-inherited-warning",
+    group: "durable-objects",
+    file: "do-not-inherited/wrangler.toml",
+    steps: [
+      { squiggle: "warning", line: "[env.staging]" },
+      { problem: /not inherited/i, severity: "Warning", source: "wrangler-lsp" },
+    ],
+  },
+  {
+    name: "do-hover-implied-worker",
+    group: "durable-objects",
+    file: "do-env-binding/wrangler.toml",
+    steps: [
+      // The second `class_name = "Counter"` is the env binding's; the hover names the Worker it implies.
+      { hover: { line: 'class_name = "Counter"', occurrence: 2, word: "Counter" }, expect: /my-worker-staging/ },
+    ],
+  },
+  {
+    name: "do-quick-fix-script-name",
+    group: "durable-objects",
+    file: "do-env-binding/wrangler.toml",
+    steps: [
+      {
+        quickfix: { line: 'name = "COUNTER"', occurrence: 2, word: "COUNTER" },
+        title: /Share the top-level objects: script_name = "my-worker"/,
+        expectLine: 'script_name = "my-worker"',
+      },
+    ],
+  },
+];
+
+/** The scenarios selected by READY_GROUPS or the environment. */
+export function selectScenarios(env = process.env) {
+  const names = (env.WRANGLER_LSP_E2E_SCENARIOS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (names.length > 0) {
+    const unknown = names.filter((n) => !SCENARIOS.some((s) => s.name === n));
+    if (unknown.length > 0) {
+      throw new Error(`Unknown scenario(s): ${unknown.join(", ")}; known: ${SCENARIOS.map((s) => s.name).join(", ")}`);
+    }
+    return SCENARIOS.filter((s) => names.includes(s.name));
+  }
+  const raw = (env.WRANGLER_LSP_E2E_GROUPS ?? "").trim();
+  const groups = raw === "" ? READY_GROUPS : raw === "all" ? [...new Set(SCENARIOS.map((s) => s.group))] : raw.split(",").map((s) => s.trim());
+  return SCENARIOS.filter((s) => groups.includes(s.group));
+}
