@@ -1,4 +1,4 @@
-"""The command line: `wrangler-lsp check|serve`.
+"""The command line: `wrangler-lsp check|explain|serve`.
 
 `check` lints files or folders and prints one line per finding (or JSON); its exit code is 0 when
 nothing reaches `--fail-on`, 1 when something does, 2 on a usage or I/O error. `serve` runs the
@@ -41,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "explain":
+            return _explain(args)
     except UsageError as error:
         print(f"wrangler-lsp: {error}", file=sys.stderr)
         return 2
@@ -70,7 +72,28 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CODE=LEVEL",
         help="override a rule's severity: off, hint, info, warning or error (repeatable)",
     )
+    explain = commands.add_parser(
+        "explain", help="per env: each Durable Object binding's class and Worker, and the keys it lacks"
+    )
+    explain.add_argument("file", metavar="FILE")
+    explain.add_argument("--env", default=None, help="only this env")
     return parser
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from wrangler_lsp.features.explain import explain
+
+    path = Path(args.file)
+    if not path.is_file() or syntax.format_for_path(path.name) is None:
+        raise UsageError(f"{args.file}: not a .toml, .json or .jsonc file")
+    doc = _load(path)
+    worker = doc.context.worker
+    if args.env is not None and worker.env(args.env) is None:
+        names = ", ".join(env.name for env in worker.envs if env.name) or "none"
+        raise UsageError(f"{args.file}: no env named {args.env!r} (envs: {names})")
+    print(f"{path}\n")
+    print(explain(worker, args.env), end="")
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -108,7 +108,9 @@ async function runCommand(title) {
   const input = page.locator(".quick-input-widget input");
   await input.waitFor({ state: "visible" });
   await input.fill(`>${title}`);
-  await page.locator(".quick-input-list .monaco-list-row").filter({ hasText: title }).first().waitFor();
+  // Rows show "Category: Title" or just "Title": match on the title.
+  const label = title.split(": ").at(-1);
+  await page.locator(".quick-input-list .monaco-list-row").filter({ hasText: label }).first().waitFor();
   await page.keyboard.press("Enter");
 }
 

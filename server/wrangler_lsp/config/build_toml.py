@@ -25,40 +25,103 @@ from wrangler_lsp.config.tree import (
     TableStyle,
     format_path,
 )
-from wrangler_lsp.syntax import Parse, SyntaxIssue
-from wrangler_lsp.syntax import toml_errors
+from wrangler_lsp.syntax import Parse, SyntaxIssue, toml_errors
 from wrangler_lsp.syntax import toml_lower as lowered
 from wrangler_lsp.text import Span
 
 _KINDS = {kind.value: kind for kind in ScalarKind}
-_Memo = dict[tuple[str, bytes], lowered.Section]
+_new = object.__new__
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
+
+
+def _span(rel: tuple[int, int], base: int) -> Span:
+    """`Span(rel[0] + base, rel[1] + base)`, without the frozen dataclass's `__init__`.
+
+    Building the tree creates tens of thousands of spans on a big file, and `Span()` costs twice as much
+    as this; the offsets come from tree-sitter, so they are ordered and the check is moot.
+    """
+    span: Span = _new(Span)
+    _set_start(span, rel[0] + base)
+    _set_end(span, rel[1] + base)
+    return span
+
+
+@dataclass(slots=True)
+class _Placed:
+    """A lowered section's spans at one offset, and its pairs' entries under one table path."""
+
+    section: lowered.Section
+    header: Span | None
+    block: Section | None
+    parts: tuple[tuple[str, Span, Span], ...] = ()
+    path: KeyPath | None = None
+    entries: list[Entry | None] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Memo:
+    """What the next build may reuse: lowered sections by text, placed sections by (section, offset)."""
+
+    sections: dict[tuple[str, bytes], lowered.Section] = field(default_factory=dict)
+    placed: dict[tuple[int, int], _Placed] = field(default_factory=dict)
 
 
 def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]:
     """The root table of `parse`, its issues, and the memo for the next build."""
-    previous: _Memo = memo if isinstance(memo, dict) else {}
-    current: _Memo = {}
+    previous = memo if isinstance(memo, _Memo) else _Memo()
+    current = _Memo()
     assembly = _Assembly(parse.source)
+    source = parse.source
     last_end = -1
     gap_start = 0
     for node in parse.tree.root_node.children:
         start = node.start_byte
-        assembly.gap(max(0, gap_start - 1), start)
-        gap_start = node.end_byte
-        text = parse.source[start : node.end_byte]
-        key = (node.type, text)
-        section = previous.get(key) or current.get(key)
-        if section is None:
-            section = lowered.lower(node)
-        current[key] = section
-        if node.type != "comment":
-            if last_end >= 0 and section.kind != "none" and b"\n" not in parse.source[last_end:start]:
+        end = node.end_byte
+        if b"\r" in source[gap_start - 1 if gap_start else 0 : start]:
+            assembly.gap(max(0, gap_start - 1), start)
+        gap_start = end
+        key = (node.type, source[start:end])
+        section = previous.sections.get(key) or current.sections.get(key) or lowered.lower(node)
+        current.sections[key] = section
+        place_key = (id(section), start)
+        placed = previous.placed.get(place_key)
+        if placed is None or placed.section is not section:
+            placed = _place(section, start)
+        current.placed[place_key] = placed
+        if section.kind != "none":
+            if last_end >= 0 and b"\n" not in source[last_end:start]:
                 assembly.issue("WL001", start, start + 1, "expected a line break before this")
-            last_end = node.end_byte if section.kind == "pair" else start + section.end
-        assembly.add(section, start)
-    assembly.gap(max(0, gap_start - 1), len(parse.source))
+            last_end = end if section.kind == "pair" else start + section.end
+        assembly.add(placed, start)
+    assembly.gap(max(0, gap_start - 1), len(source))
     assembly.close_root()
     return assembly.root, assembly.issues, current
+
+
+def _place(section: lowered.Section, base: int) -> _Placed:
+    if section.header_span is None:
+        return _Placed(section, None, None)
+    header = _span(section.header_span, base)
+    block = Section(header, Span(header.start, max(header.end, base + section.end)))
+    key = section.header
+    assert key is not None
+    first = key.part_spans[0][0]
+    parts = tuple(
+        (part, _span(rel, base), _span((first, rel[1]), base))
+        for part, rel in zip(key.parts, key.part_spans, strict=True)
+    )
+    return _Placed(section, header, block, parts)
+
+
+def _entry(pair: lowered.Pair, base: int, path: KeyPath) -> Entry | None:
+    """The entry of a pair with a one-part key (None for a dotted key, which the assembly places)."""
+    key = pair.key
+    if len(key.parts) != 1:
+        return None
+    part = key.parts[0]
+    key_span = _span(key.part_spans[0], base)
+    return Entry(part, key_span, key_span, _span(pair.span, base), _node(pair.value, base, (*path, part)))
 
 
 @dataclass(slots=True)
@@ -81,46 +144,57 @@ class _Assembly:
 
     def gap(self, start: int, end: int) -> None:
         """Checks text between sections (and the last byte of the one before) for bare CRs."""
-        if b"\r" in self.source[start:end]:
-            for issue in toml_errors.bare_cr(self.source, start, end):
-                self.issue(issue.code, issue.start, issue.end, issue.message)
+        for issue in toml_errors.bare_cr(self.source, start, end):
+            self.issue(issue.code, issue.start, issue.end, issue.message)
 
     def line(self, span: Span) -> int:
         return self.source.count(b"\n", 0, span.start) + 1
 
-    def add(self, section: lowered.Section, base: int) -> None:
+    def add(self, placed: _Placed, base: int) -> None:
+        section = placed.section
         for issue in section.issues:
             self.issue(issue.code, issue.start + base, issue.end + base, issue.message)
-        if section.kind in ("table", "array"):
-            assert section.header is not None and section.header_span is not None
+        if placed.header is not None and placed.block is not None:
+            assert section.header is not None
             self.explicit.update(self.pending)
             self.pending.clear()
             self.in_root = False
-            header = _span(section.header_span, base)
-            body = Span(header.start, max(header.end, base + section.end))
-            table = self.define(section.header, header, body, base, section.kind == "array")
-            self.current = table if table is not None else Table((), header, TableStyle.HEADER)
-        for pair in section.pairs:
+            table = self.define(placed, section.kind == "array")
+            self.current = table if table is not None else Table((), placed.header, TableStyle.HEADER)
+        if not section.pairs:
+            return
+        table = self.current
+        if placed.path != table.path or not placed.entries:
+            placed.path = table.path
+            placed.entries = [_entry(pair, base, table.path) for pair in section.pairs]
+        entries = table.entries
+        for pair, entry in zip(section.pairs, placed.entries, strict=True):
             if self.in_root:
                 span = _span(pair.span, base)
                 self.root_body = span if self.root_body is None else self.root_body.cover(span)
-            self.add_pair(self.current, pair, base)
+            if entry is None:
+                self.add_pair(table, pair, base)
+            elif entry.key in entries:
+                self.conflict(
+                    (*table.path, entry.key), entry.key_span, entries[entry.key], "is already defined"
+                )
+            else:
+                entries[entry.key] = entry
 
     def close_root(self) -> None:
         self.root.sections.append(Section(None, self.root_body or Span(0, 0)))
 
-    def define(
-        self, key: lowered.Key, header: Span, body: Span, base: int, is_array: bool
-    ) -> Table | None:
+    def define(self, placed: _Placed, is_array: bool) -> Table | None:
         """The table a `[key]` or `[[key]]` header opens, or None (reported) if it cannot."""
+        assert placed.header is not None and placed.block is not None
+        header, block = placed.header, placed.block
         target = self.root
-        for idx, part in enumerate(key.parts):
-            part_span = _span(key.part_spans[idx], base)
-            full = Span(base + key.part_spans[0][0], part_span.end)
+        last_idx = len(placed.parts) - 1
+        for idx, (part, part_span, full) in enumerate(placed.parts):
             entry = target.entries.get(part)
-            path = (*target.path, part)
-            if idx < len(key.parts) - 1:
+            if idx < last_idx:
                 if entry is None:
+                    path = (*target.path, part)
                     table = Table(path, header, TableStyle.IMPLICIT)
                     target.entries[part] = Entry(part, part_span, full, header, table)
                     target = table
@@ -131,20 +205,25 @@ class _Assembly:
                     assert isinstance(last, Table)
                     target = last
                 else:
-                    self.conflict(path, part_span, entry, "is not a table")
+                    self.conflict((*target.path, part), part_span, entry, "is not a table")
                     return None
                 continue
             if is_array:
-                return self.define_array(target, entry, part, part_span, full, header, body)
+                return self.define_array(target, entry, part, part_span, full, header, block)
+            path = (*target.path, part)
             if entry is None:
-                table = Table(path, header, TableStyle.HEADER, sections=[Section(header, body)])
+                table = Table(path, header, TableStyle.HEADER, sections=[block])
                 target.entries[part] = Entry(part, part_span, full, header, table)
                 self.explicit.add(id(table))
                 return table
             node = entry.value
-            if isinstance(node, Table) and node.style is TableStyle.IMPLICIT and id(node) not in self.explicit:
+            if (
+                isinstance(node, Table)
+                and node.style is TableStyle.IMPLICIT
+                and id(node) not in self.explicit
+            ):
                 node.style = TableStyle.HEADER
-                node.sections.append(Section(header, body))
+                node.sections.append(block)
                 self.explicit.add(id(node))
                 return node
             self.conflict(path, part_span, entry, "is already defined")
@@ -152,7 +231,14 @@ class _Assembly:
         return None
 
     def define_array(
-        self, target: Table, entry: Entry | None, part: str, part_span: Span, full: Span, header: Span, body: Span
+        self,
+        target: Table,
+        entry: Entry | None,
+        part: str,
+        part_span: Span,
+        full: Span,
+        header: Span,
+        block: Section,
     ) -> Table | None:
         path = (*target.path, part)
         if entry is None:
@@ -163,7 +249,7 @@ class _Assembly:
         else:
             self.conflict(path, part_span, entry, "is already defined and is not an array of tables")
             return None
-        item = Table((*path, len(array.items)), header, TableStyle.ARRAY_ITEM, sections=[Section(header, body)])
+        item = Table((*path, len(array.items)), header, TableStyle.ARRAY_ITEM, sections=[block])
         array.items.append(item)
         return item
 
@@ -203,11 +289,9 @@ class _Assembly:
 
     def conflict(self, path: KeyPath, span: Span, first: Entry, what: str) -> None:
         line = self.line(first.span)
-        self.issue("WL003", span.start, span.end, f"`{format_path(path)}` {what} (first defined at line {line})")
-
-
-def _span(rel: tuple[int, int], base: int) -> Span:
-    return Span(rel[0] + base, rel[1] + base)
+        self.issue(
+            "WL003", span.start, span.end, f"`{format_path(path)}` {what} (first defined at line {line})"
+        )
 
 
 def _node(value: lowered.Value, base: int, path: KeyPath) -> Node:

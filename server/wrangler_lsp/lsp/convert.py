@@ -7,14 +7,18 @@ byte spans, and the only one that reads client positions into byte offsets.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
 from wrangler_lsp import rules
 from wrangler_lsp.document import Document
+from wrangler_lsp.features import code_actions
 from wrangler_lsp.syntax import Severity
 from wrangler_lsp.text import LineIndex, PositionEncoding, Span, TextEdit
+
+if TYPE_CHECKING:
+    from wrangler_lsp.lsp.session import Server
 
 SOURCE = "wrangler-lsp"
 
@@ -119,3 +123,41 @@ def _range_json(rng: types.Range) -> dict[str, Any]:
 
 def diagnostics(doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> list[types.Diagnostic]:
     return [to_diagnostic(doc, finding, enc) for finding in findings]
+
+
+def range_from_json(raw: dict[str, Any]) -> types.Range:
+    start, end = raw["start"], raw["end"]
+    return types.Range(
+        start=types.Position(line=start["line"], character=start["character"]),
+        end=types.Position(line=end["line"], character=end["character"]),
+    )
+
+
+def text_edits(index: LineIndex, edits: Iterable[rules.Edit], enc: PositionEncoding) -> list[types.TextEdit]:
+    return [types.TextEdit(range=to_range(index, edit.span, enc), new_text=edit.new_text) for edit in edits]
+
+
+def workspace_edit(ls: Server, uri: str, version: int | None, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    """A versioned edit when the client supports `documentChanges`, else a plain `changes` map."""
+    caps = ls.client_capabilities.workspace
+    edit_caps = caps.workspace_edit if caps is not None else None
+    if edit_caps is not None and edit_caps.document_changes:
+        identifier = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
+        return types.WorkspaceEdit(
+            document_changes=[types.TextDocumentEdit(text_document=identifier, edits=list(edits))]
+        )
+    return types.WorkspaceEdit(changes={uri: list(edits)})
+
+
+def to_code_action(
+    ls: Server, doc: Document, action: code_actions.Action, enc: PositionEncoding
+) -> types.CodeAction:
+    diagnostics = [to_diagnostic(doc, action.finding, enc)] if action.finding is not None else None
+    kind = types.CodeActionKind.QuickFix if action.kind == code_actions.QUICKFIX else action.kind
+    return types.CodeAction(
+        title=action.title,
+        kind=kind,
+        diagnostics=diagnostics,
+        is_preferred=action.preferred or None,
+        edit=workspace_edit(ls, doc.uri, doc.version, text_edits(doc.line_index, action.edits, enc)),
+    )

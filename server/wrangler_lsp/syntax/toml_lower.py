@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import tree_sitter
 
-from wrangler_lsp.syntax import toml_errors
+from wrangler_lsp.syntax import toml_errors, toml_scalars
 from wrangler_lsp.syntax.toml_errors import Issue, Rel
 from wrangler_lsp.syntax.toml_scalars import decode_boolean, decode_datetime, decode_float, decode_integer
 from wrangler_lsp.syntax.toml_strings import control_problems, decode_string, utf8_problems
@@ -84,6 +84,7 @@ class _Lowering:
         self.base = base
         self.text = text
         self.issues: list[Issue] = []
+        self.reopened: int | None = None
 
     def rel(self, node: tree_sitter.Node) -> Rel:
         return (node.start_byte - self.base, node.end_byte - self.base)
@@ -119,6 +120,9 @@ class _Lowering:
                 header_start = child.start_byte - self.base
             elif ctype in _KEY_TYPES and not pairs:
                 header = self.key(child)
+                if self.reopened is not None:
+                    header_start = self.reopened
+                    header = Key(header.parts, header.part_spans, (header.part_spans[0][0], header.span[1]))
             elif ctype in ("]", "]]"):
                 header_end = end = child.end_byte - self.base
             elif ctype == "pair":
@@ -154,6 +158,18 @@ class _Lowering:
         self.issue("WL001", broken_start, line_end, "expected `]` to close the table header")
         return openers[-1].start_byte - self.base
 
+    def reopen(self, error: tree_sitter.Node) -> tree_sitter.Node | None:
+        """In a header key, an ERROR holding `[`: the header was left open and a new one starts there."""
+        openers = [c for c in error.children if c.type in ("[", "[[")]
+        if not openers:
+            return None
+        if self.reopened is None:
+            self.reopened = openers[-1].start_byte - self.base
+            line_end = self.text.find(b"\n")
+            line_end = len(self.text) if line_end < 0 else line_end
+            self.issue("WL001", 0, line_end, "expected `]` to close the table header")
+        return openers[-1]
+
     def newline_before(self, previous: tree_sitter.Node | None, node: tree_sitter.Node) -> None:
         if previous is None or previous.is_error:
             return
@@ -165,7 +181,9 @@ class _Lowering:
         start, end = self.rel(node)
         for problem in control_problems(self.text, start, end, multiline=False):
             if self.text[problem[0]] != 0x0D:
-                self.issue("WL002", problem[0], problem[1], problem[2].replace("be escaped", "appear in a comment"))
+                self.issue(
+                    "WL002", problem[0], problem[1], problem[2].replace("be escaped", "appear in a comment")
+                )
         for problem in utf8_problems(self.text, start, end):
             self.issue("WL002", *problem)
 
@@ -206,6 +224,16 @@ class _Lowering:
                 continue
             start, end = self.rel(part)
             raw = self.text[start:end]
+            if part.is_error and self.reopen(part) is not None:
+                opener = self.reopen(part)
+                assert opener is not None
+                parts.clear()
+                spans.clear()
+                after = [
+                    c for c in part.children if c.start_byte > opener.start_byte and c.type in _KEY_TYPES
+                ]
+                stack.extend(reversed(after))
+                continue
             if part.is_error or part.is_missing:
                 self.error(part)
                 text = raw.decode("utf-8", "replace")
@@ -238,6 +266,8 @@ class _Lowering:
         if ntype == "inline_table":
             return Value("table", self.inline_table(node), span)
         text = raw.decode("utf-8", "replace")
+        scalar: object
+        problem: toml_scalars.Problem | None
         if ntype == "integer":
             scalar, problem = decode_integer(text)
             kind = "integer"
@@ -314,7 +344,11 @@ def _freeze(members: dict[str, Member], tables: dict[int, dict[str, Member]]) ->
             value = member.value
             inner = _freeze(tables[id(value)], tables)
             member = Member(
-                member.key, member.key_span, member.full_key_span, member.span, Value("dotted", inner, value.span)
+                member.key,
+                member.key_span,
+                member.full_key_span,
+                member.span,
+                Value("dotted", inner, value.span),
             )
         out.append(member)
     return tuple(out)

@@ -42,9 +42,7 @@ def decode_string(raw: bytes) -> tuple[str, list[Problem]]:
 def control_problems(raw: bytes, start: int, end: int, *, multiline: bool) -> list[Problem]:
     """Forbidden control characters in `raw[start:end]`."""
     pattern = _ML_CONTROL if multiline else _CONTROL
-    return [
-        (m.start(), m.end(), _control_message(raw[m.start()])) for m in pattern.finditer(raw, start, end)
-    ]
+    return [(m.start(), m.end(), _control_message(raw[m.start()])) for m in pattern.finditer(raw, start, end)]
 
 
 def utf8_problems(raw: bytes, start: int, end: int) -> list[Problem]:
@@ -106,7 +104,9 @@ def _decode_basic(raw: bytes, quote_len: int, *, multiline: bool) -> tuple[str, 
         quote = b'"""' if multiline else b'"'
         if quote in raw[pos:chunk_end]:
             idx = raw.index(quote, pos, chunk_end)
-            problems.append((idx, idx + len(quote), f"a basic string cannot contain an unescaped `{quote.decode()}`"))
+            problems.append(
+                (idx, idx + len(quote), f"a basic string cannot contain an unescaped `{quote.decode()}`")
+            )
         out.append(raw[pos:chunk_end].decode("utf-8", "replace"))
         if slash < 0:
             break
@@ -114,7 +114,9 @@ def _decode_basic(raw: bytes, quote_len: int, *, multiline: bool) -> tuple[str, 
     return "".join(out), problems
 
 
-def _escape(raw: bytes, slash: int, end: int, multiline: bool, out: list[str], problems: list[Problem]) -> int:
+def _escape(
+    raw: bytes, slash: int, end: int, multiline: bool, out: list[str], problems: list[Problem]
+) -> int:
     """Decodes the escape at `slash` into `out`; returns the offset after it."""
     if multiline:
         m = _LINE_CONTINUATION.match(raw, slash, end)

@@ -1,0 +1,1 @@
+"""Benchmarks: deterministic config generator, in-process timings, and LSP latency over stdio."""

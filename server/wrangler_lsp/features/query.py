@@ -1,0 +1,106 @@
+"""What is at an offset: the innermost key or value, its key path, its env and its Durable Object binding.
+
+Every cursor-based feature (hover, completion, definition) asks this once (Taplo's `Query::at`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wrangler_lsp import config, model
+from wrangler_lsp.model.worker import DoBinding, Env
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """The innermost entry at the offset; `on_key` when the offset is on the key rather than the value."""
+
+    path: config.KeyPath
+    entry: config.Entry | None
+    node: config.Node
+    on_key: bool
+    env: Env
+    binding: DoBinding | None
+
+
+def at(worker: model.Worker, offset: int) -> Query | None:
+    """The query at byte `offset`, or None when it is outside every entry (blank line, comment)."""
+    path: config.KeyPath = ()
+    entry: config.Entry | None = None
+    node: config.Node = worker.root
+    on_key = False
+    while True:
+        step = _child_at(node, offset)
+        if step is None:
+            break
+        key, child_entry, child, is_key = step
+        path = (*path, key)
+        node = child
+        if child_entry is not None:
+            entry = child_entry
+        if is_key:
+            on_key = True
+            break
+    if not path:
+        return None
+    env = _env_of(worker, path)
+    binding = _binding_of(env, path)
+    return Query(path, entry, node, on_key, env, binding)
+
+
+def contains(node: config.Node, offset: int) -> bool:
+    """Whether `offset` lies in the text of `node`, including every TOML section that builds it."""
+    if node.span.contains(offset):
+        return True
+    if isinstance(node, config.Table):
+        if any(section.body.contains(offset) for section in node.sections):
+            return True
+        # Sub-tables written with headers of their own lie outside this table's sections, and an
+        # implicit or dotted table has no text of its own: look at where the entries are written.
+        loose = node.style in (config.TableStyle.IMPLICIT, config.TableStyle.DOTTED)
+        return any(
+            (loose and entry.span.contains(offset)) or (_has_headers(entry.value) and contains(entry.value, offset))
+            for entry in node.entries.values()
+        )
+    if isinstance(node, config.Array) and node.style is config.ArrayStyle.TABLES:
+        return any(contains(item, offset) for item in node.items)
+    return False
+
+
+def _has_headers(node: config.Node) -> bool:
+    if isinstance(node, config.Table):
+        return node.style is not config.TableStyle.INLINE and node.style is not config.TableStyle.OBJECT
+    return isinstance(node, config.Array) and node.style is config.ArrayStyle.TABLES
+
+
+def _child_at(
+    node: config.Node, offset: int
+) -> tuple[config.Key, config.Entry | None, config.Node, bool] | None:
+    if isinstance(node, config.Table):
+        for key, entry in node.entries.items():
+            if entry.key_span.contains(offset):
+                return key, entry, entry.value, True
+            if contains(entry.value, offset) or (
+                entry.span.contains(offset) and not isinstance(entry.value, config.Table | config.Array)
+            ):
+                return key, entry, entry.value, False
+    elif isinstance(node, config.Array):
+        for idx, item in enumerate(node.items):
+            if contains(item, offset):
+                return idx, None, item, False
+    return None
+
+
+def _env_of(worker: model.Worker, path: config.KeyPath) -> Env:
+    if len(path) >= 2 and path[0] == "env" and isinstance(path[1], str):
+        env = worker.env(path[1])
+        if env is not None:
+            return env
+    return worker.top
+
+
+def _binding_of(env: Env, path: config.KeyPath) -> DoBinding | None:
+    for binding in env.do_bindings:
+        if path[: len(binding.path)] == binding.path:
+            return binding
+    return None

@@ -1,0 +1,1 @@
+"""Headless Neovim 0.11 end-to-end test."""

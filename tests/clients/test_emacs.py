@@ -1,0 +1,97 @@
+"""Emacs + eglot in batch mode: flymake receives wrangler-lsp's diagnostic, and loses it after a fix.
+
+Needs `emacs` (28 with Debian's `elpa-eglot`, or 29+ where eglot is built in); skips when it is absent.
+The Emacs Lisp below is the set-up that docs/editors.md recommends, with the server run as
+`<this python> -m wrangler_lsp serve`. It prints one `DIAG <phase> <line> <type> <text>` line per
+flymake diagnostic and `DONE`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+EMACS = shutil.which("emacs")
+pytestmark = pytest.mark.skipif(
+    EMACS is None, reason="emacs not installed (Debian: apt-get install -y emacs-nox elpa-eglot)"
+)
+
+BROKEN = """\
+name = "api"
+main = "src/index.ts"
+
+[env.staging]
+name = "api-staging"
+workers_dev =
+"""
+
+SCRIPT = r"""
+(require 'package)
+(package-initialize)
+(require 'eglot)
+(require 'flymake)
+(setq eglot-sync-connect 10 eglot-send-changes-idle-time 0.05 eglot-autoshutdown t)
+(add-to-list 'eglot-server-programs
+             '((conf-toml-mode toml-ts-mode) . (PYTHON "-m" "wrangler_lsp" "serve")))
+
+(defun wl-wait (pred seconds)
+  "Run the event loop until PRED is non-nil or SECONDS pass; PRED's last value."
+  (let ((deadline (+ (float-time) seconds)) (value nil))
+    (while (and (not (setq value (funcall pred))) (< (float-time) deadline))
+      (when (bound-and-true-p flymake-mode) (flymake-start))
+      (accept-process-output nil 0.05))
+    value))
+
+(defun wl-report (phase)
+  (dolist (d (flymake-diagnostics))
+    (princ (format "DIAG %s %d %s %s\n" phase (line-number-at-pos (flymake-diagnostic-beg d))
+                   (flymake-diagnostic-type d)
+                   (replace-regexp-in-string "\n" " " (flymake-diagnostic-text d))))))
+
+(find-file FILE)
+(princ (format "MODE %s\n" major-mode))
+(apply #'eglot (eglot--guess-contact))
+(princ (format "MANAGED %s\n" (if (eglot-current-server) "yes" "no")))
+(wl-wait (lambda () (flymake-diagnostics)) 30)
+(wl-report "broken")
+(goto-char (point-min))
+(re-search-forward "^workers_dev =$")
+(insert " true")
+(wl-wait (lambda () (null (flymake-diagnostics))) 30)
+(wl-report "fixed")
+(princ "DONE\n")
+(eglot-shutdown (eglot-current-server))
+"""
+
+
+def test_eglot_flymake_gets_the_syntax_error(tmp_path: Path) -> None:
+    assert EMACS is not None
+    config = tmp_path / "wrangler.toml"
+    config.write_text(BROKEN)
+    script = SCRIPT.replace("PYTHON", f'"{sys.executable}"').replace("FILE", f'"{config}"')
+    (tmp_path / "check.el").write_text(script)
+    started = time.monotonic()
+    proc = subprocess.run(
+        [EMACS, "--batch", "-l", str(tmp_path / "check.el")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    seconds = time.monotonic() - started
+    lines = proc.stdout.splitlines()
+    detail = f"exit {proc.returncode} after {seconds:.1f} s\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr[-3000:]}"
+    assert "DONE" in lines, detail
+    assert "MANAGED yes" in lines, detail
+    broken = [line.split(" ", 4) for line in lines if line.startswith("DIAG broken ")]
+    assert any(
+        line == "6" and kind in (":error", "eglot-error") and "WL001" in text for _, _, line, kind, text in broken
+    ), detail
+    assert not [line for line in lines if line.startswith("DIAG fixed ")], detail
+    print(f"emacs eglot: {seconds:.1f} s")
