@@ -30,9 +30,8 @@ def render(rules: tuple[Rule, ...] = RULES) -> str:
     ]
     for rule in rules:
         anchor = f"{rule.code.lower()}-{rule.slug}"
-        lines.append(
-            f"| [{rule.code}](#{anchor}) | `{rule.slug}` | {rule.severity.label} | {rule.origin.value} | {rule.summary} |"
-        )
+        cells = [f"[{rule.code}](#{anchor})", f"`{rule.slug}`", rule.severity.label, rule.origin.value, rule.summary]
+        lines.append("| " + " | ".join(cells) + " |")
     for rule in rules:
         body = rule.doc.split("\n", 1)[1].strip() if "\n" in rule.doc else ""
         body = body.replace("\n## ", "\n#### ")

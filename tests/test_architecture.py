@@ -27,7 +27,18 @@ ALLOWED: dict[str, set[str]] = {
     "rules": {"text", "syntax", "config", "model", "edits", "settings"},
     "document": {"text", "syntax", "config", "model", "rules", "settings"},
     "workspace": {"text", "syntax", "config", "model", "rules", "settings", "document", "edits", "uris"},
-    "features": {"text", "syntax", "config", "model", "rules", "settings", "document", "edits", "workspace", "uris"},
+    "features": {
+        "text",
+        "syntax",
+        "config",
+        "model",
+        "rules",
+        "settings",
+        "document",
+        "edits",
+        "workspace",
+        "uris",
+    },
     "lsp": {"*"},
     "cli": {"*"},
     "__main__": {"cli"},
@@ -74,8 +85,18 @@ def test_imports_follow_the_layers(path: Path) -> None:
         if top == "wrangler_lsp":
             parts = name.split(".")
             target = parts[1] if len(parts) > 1 else "__init__"
-            assert "*" in allowed or target in allowed | {layer, "__init__"}, f"{layer} must not import {name}"
-        elif top in {"pygls", "lsprotocol", "cattrs", "tree_sitter", "tree_sitter_toml", "tree_sitter_json", "tomlkit"}:
+            assert "*" in allowed or target in allowed | {layer, "__init__"}, (
+                f"{layer} must not import {name}"
+            )
+        elif top in {
+            "pygls",
+            "lsprotocol",
+            "cattrs",
+            "tree_sitter",
+            "tree_sitter_toml",
+            "tree_sitter_json",
+            "tomlkit",
+        }:
             assert "*" in allowed or top in THIRD_PARTY.get(layer, set()), f"{layer} must not import {top}"
 
 
@@ -88,9 +109,11 @@ def test_no_io_below_the_edges(path: Path) -> None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             assert node.func.id not in IO_NAMES, f"{path.name}:{node.lineno} calls {node.func.id}()"
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            assert (node.value.id, node.attr) not in {("os", "environ"), ("sys", "stdout"), ("sys", "stdin")}, (
-                f"{path.name}:{node.lineno} uses {node.value.id}.{node.attr}"
-            )
+            assert (node.value.id, node.attr) not in {
+                ("os", "environ"),
+                ("sys", "stdout"),
+                ("sys", "stdin"),
+            }, f"{path.name}:{node.lineno} uses {node.value.id}.{node.attr}"
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
@@ -116,5 +139,7 @@ def test_architecture_doc_names_every_package() -> None:
     for path in sorted(PACKAGE.iterdir()):
         if path.name.startswith("__") or path.name == "py.typed" or path.name == "data":
             continue
-        name = path.name if path.is_dir() else path.name
-        assert f"`{name.removesuffix('.py')}" in doc or f"`{name}" in doc, f"ARCHITECTURE.md does not mention {name}"
+        name = path.name
+        assert f"`{name.removesuffix('.py')}" in doc or f"`{name}" in doc, (
+            f"ARCHITECTURE.md does not mention {name}"
+        )

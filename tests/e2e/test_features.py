@@ -19,7 +19,11 @@ def _position(text: str, needle: str, enc: str, occurrence: int = -1, delta: int
     index = starts[occurrence] + delta
     line = text.count("\n", 0, index)
     prefix = text[text.rfind("\n", 0, index) + 1 : index]
-    units = {"utf-8": len(prefix.encode()), "utf-16": len(prefix.encode("utf-16-le")) // 2, "utf-32": len(prefix)}
+    units = {
+        "utf-8": len(prefix.encode()),
+        "utf-16": len(prefix.encode("utf-16-le")) // 2,
+        "utf-32": len(prefix),
+    }
     return types.Position(line=line, character=units[enc])
 
 
@@ -38,7 +42,10 @@ async def test_hover_on_env_binding_shows_the_implied_worker(client: LanguageCli
     open_doc(client, TOML_URI, text)
     await diagnostics(client, TOML_URI, 1)
     value = await _hover(client, TOML_URI, _position(text, '"ChatRoom"', encoding(client), delta=3))
-    assert "**Durable Object binding `ROOMS`** in `env.staging`: class `ChatRoom` of Worker `chat-staging`" in value
+    assert (
+        "**Durable Object binding `ROOMS`** in `env.staging`: class `ChatRoom` of Worker `chat-staging`"
+        in value
+    )
     assert "**separate** from the top-level `ROOMS` (Worker `chat`)" in value
 
 
@@ -66,7 +73,9 @@ async def test_inlay_hint_after_binding_header(client: LanguageClient) -> None:
     hints = await client.text_document_inlay_hint_async(
         types.InlayHintParams(
             text_document=types.TextDocumentIdentifier(uri=TOML_URI),
-            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=200, character=0)),
+            range=types.Range(
+                start=types.Position(line=0, character=0), end=types.Position(line=200, character=0)
+            ),
         )
     )
     assert hints is not None

@@ -202,7 +202,7 @@ async function expectProblem(file, step) {
       all.push({
         index: Number(await row.getAttribute("data-index")),
         level: await row.getAttribute("aria-level"),
-        label: norm(await row.getAttribute("aria-label")),
+        label: `${norm(await row.getAttribute("aria-label"))} | ${norm(await row.innerText()).replace(/\s+/g, " ")}`,
       });
     }
     all.sort((a, b) => a.index - b.index);
@@ -231,7 +231,8 @@ function problemMatches(label, step) {
     step.problem.test(label) &&
     (step.severity === undefined || label.includes(step.severity)) &&
     (step.source === undefined || label.includes(step.source)) &&
-    (step.code === undefined || label.includes(step.code))
+    (step.code === undefined || label.includes(step.code)) &&
+    (step.line === undefined || label.includes(`at line ${step.line} `))
   );
 }
 

@@ -3,8 +3,8 @@
 // Each scenario opens one file of fixtures/workspace/ and runs its steps in order:
 //   { squiggle: "error" | "warning" | "info" | "hint", line?: "text on the line" }
 //       a squiggle of that kind shows in the editor (on the line containing `line`, when given)
-//   { problem: /message regexp/, severity?: "Error" | "Warning" | "Info", source?: "wrangler-lsp", code?: "WL001" }
-//       the Problems view lists it under this file (the row's aria-label carries all of these)
+//   { problem: /message regexp/, severity?: "Error" | "Warning" | "Info", source?: "wrangler-lsp", code?: "WL001", line?: 5 }
+//       the Problems view lists it under this file (matched on the row's aria-label and text)
 //   { hover: { line: "text on the line", occurrence?: 2, word: "word to hover" }, expect: /regexp/ }
 //       (occurrence: which of the lines containing `line`, 1-based; default 1)
 //       hovering the word shows a hover whose text matches
@@ -26,7 +26,7 @@ export const SCENARIOS = [
     file: "syntax-toml/wrangler.toml",
     steps: [
       { squiggle: "error", line: "[vars" },
-      { problem: /syntax error/i, severity: "Error", source: "wrangler-lsp", code: "WL001" },
+      { problem: /./, severity: "Error", source: "wrangler-lsp", code: "WL001", line: 5 },
     ],
   },
   {
@@ -35,7 +35,7 @@ export const SCENARIOS = [
     file: "syntax-jsonc/wrangler.jsonc",
     steps: [
       { squiggle: "error", line: '"main": "src/index.ts",,' },
-      { problem: /syntax error/i, severity: "Error", source: "wrangler-lsp", code: "WL004" },
+      { problem: /./, severity: "Error", source: "wrangler-lsp", code: "WL004", line: 4 },
     ],
   },
   {

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wrangler_lsp.config import build_json, build_toml
-from wrangler_lsp.config.tree import Table
-from wrangler_lsp.syntax import Format, Parse, SyntaxIssue
+from wrangler_lsp.config.tree import Table, TableStyle
+from wrangler_lsp.syntax import Format, Parse, Severity, SyntaxIssue
+from wrangler_lsp.text import Span
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -22,11 +23,36 @@ class Config:
     memo: object = field(default=None, repr=False)
 
 
+TOO_DEEP = "WL008"
+
+
 def build(parse: Parse, previous: Config | None = None) -> Config:
-    """The config tree of `parse`; never raises, whatever the text."""
+    """The config tree of `parse`; never raises, whatever the text.
+
+    Lowering is recursive. Nesting deeper than Python's stack allows (no real config comes close; a
+    hostile one can nest 100,000 levels) gives an empty tree and one `WL008` issue instead of a crash.
+    """
     memo = previous.memo if previous is not None else None
-    if parse.format is Format.TOML:
-        root, issues, memo = build_toml.build(parse, memo)
-    else:
-        root, issues, memo = build_json.build(parse, memo)
+    try:
+        if parse.format is Format.TOML:
+            root, issues, memo = build_toml.build(parse, memo)
+        else:
+            root, issues, memo = build_json.build(parse, memo)
+    except RecursionError:
+        root = Table((), Span(0, len(parse.source)), TableStyle.ROOT)
+        message = "nesting is too deep to analyse: only the first levels of this file were read"
+        issues, memo = [SyntaxIssue(TOO_DEEP, _deepest_point(parse), message, Severity.WARNING)], None
     return Config(root, tuple(sorted(issues, key=lambda issue: (issue.span, issue.code))), memo)
+
+
+def _deepest_point(parse: Parse) -> Span:
+    """Where nesting first passes a depth no config needs (a zero-width span at that bracket)."""
+    depth = 0
+    for offset, byte in enumerate(parse.source):
+        if byte in b"[{":
+            depth += 1
+            if depth > 100:
+                return Span(offset, offset + 1)
+        elif byte in b"]}":
+            depth -= 1
+    return Span(0, 0)

@@ -14,6 +14,7 @@ tree-sitter tree is not needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wrangler_lsp.config.tree import (
@@ -374,8 +375,8 @@ class _Parser:
 # Spans are made without the dataclass constructor (its checks already hold for the shifted copy).
 
 _new = object.__new__
-_set_start = Span.start.__set__  # type: ignore[attr-defined]
-_set_end = Span.end.__set__  # type: ignore[attr-defined]
+_set_start: Callable[[Span, int], None] = Span.__dict__["start"].__set__
+_set_end: Callable[[Span, int], None] = Span.__dict__["end"].__set__
 
 
 def _shift_entry(entry: Entry, delta: int) -> Entry:

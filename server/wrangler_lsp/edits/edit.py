@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ class Edit:
 def apply_edits(source: bytes, edits: Iterable[Edit]) -> bytes:
     """`source` with every edit applied; the edits are in `source`'s offsets and must not overlap."""
     ordered = sorted(edits, key=lambda edit: (edit.span.start, edit.span.end))
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         assert before.span.end <= after.span.start, (before, after)
         assert before.span != after.span or before.span.length > 0, (before, after)
     out = source

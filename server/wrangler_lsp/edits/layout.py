@@ -26,7 +26,7 @@ def line_start(source: bytes, offset: int) -> int:
 
 
 def line_end(source: bytes, offset: int) -> int:
-    """The offset of the line break (`\\r\\n` or `\\n`) ending the line of `offset`, or the end of the file."""
+    """The offset of the line break (`\\r\\n` or `\\n`) ending the line of `offset`, or the file's end."""
     brk = source.find(b"\n", offset)
     if brk < 0:
         return len(source)
@@ -85,7 +85,7 @@ def attached_start(source: bytes, offset: int) -> int:
 
 
 def indent_unit(source: bytes) -> str:
-    """One level of indentation as the file writes it: a tab, or the smallest run of spaces; two spaces if none."""
+    """One indentation level as the file writes it: a tab or the smallest run of spaces (default two)."""
     sizes = []
     for match in _INDENTED.finditer(source, 0, min(len(source), 20_000)):
         run = match.group(1)

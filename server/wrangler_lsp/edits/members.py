@@ -21,17 +21,24 @@ Render = Callable[[str | None], str]
 
 
 def append_member(
-    source: bytes, fmt: Format, open_pos: int, close_pos: int, members: Sequence[Span], render: Render, pad: str
+    source: bytes,
+    fmt: Format,
+    open_pos: int,
+    close_pos: int,
+    members: Sequence[Span],
+    render: Render,
+    pad: str,
+    expand: bool = False,
 ) -> tuple[Edit, ...]:
     """Edits that add `render`'s member after the last of `members` (or into the empty list).
 
     `pad` is written inside the brackets of a list that was empty and stays on one line (`{ a = 1 }`).
-    An empty JSON list in a file with line breaks is opened over lines, indented one level deeper.
+    An empty list is opened over lines, indented one level deeper, when `expand` is set.
     """
     nl = layout.newline(source)
     if not members:
         inside = Span(open_pos + 1, close_pos)
-        if fmt is Format.JSON and b"\n" in source:
+        if expand:
             base = layout.indent_of(source, open_pos)
             indent = base + layout.indent_unit(source)
             if source[inside.start : inside.end].strip() == b"":
@@ -57,13 +64,20 @@ def append_member(
 
 
 def remove_members(
-    source: bytes, fmt: Format, close_pos: int, members: Sequence[Span], remove: Sequence[int]
+    source: bytes, fmt: Format, open_pos: int, close_pos: int, members: Sequence[Span], remove: Sequence[int]
 ) -> tuple[Edit, ...]:
     """Edits that remove the members at indices `remove` with the right commas.
 
     A member that has its own line(s) is removed with them (its comment too); the comma of the
-    member before a removed last run goes when the list had no trailing comma.
+    member before a removed last run goes when the list had no trailing comma. A list left with
+    nothing but whitespace and commas becomes `{}` / `[]`.
     """
+    if set(remove) >= set(range(len(members))):
+        rest = bytearray(source[open_pos + 1 : close_pos])
+        for span in members:
+            rest[span.start - open_pos - 1 : span.end - open_pos - 1] = bytes(span.length)
+        if rest.translate(None, b" \t\r\n,\x00") == b"":
+            return (Edit(Span(open_pos + 1, close_pos), ""),)
     edits: list[Edit] = []
     for first, last in _runs(sorted(set(remove))):
         edits.extend(_remove_run(source, fmt, close_pos, members, first, last))
@@ -93,6 +107,8 @@ def remove_inline_pairs(source: bytes, spans: Sequence[Span]) -> tuple[Edit, ...
         before = len(source[:start].rstrip(b" \t"))
         if source[before - 1 : before] == b",":
             edits.append(Edit(Span(before - 1, end), ""))
+        elif source[before - 1 : before] == b"{" and source[after : after + 1] == b"}":
+            edits.append(Edit(Span(before, after), ""))
         else:
             edits.append(Edit(Span(start, end), ""))
     return tuple(edits)
@@ -121,7 +137,12 @@ def _remove_run(
         and b"\n" in source[tail:close_pos]
     )
     if own_lines:
-        edits = [Edit(Span(layout.line_start(source, members[first].start), layout.next_line_start(source, tail)), "")]
+        edits = [
+            Edit(
+                Span(layout.line_start(source, members[first].start), layout.next_line_start(source, tail)),
+                "",
+            )
+        ]
         if not has_next and comma is None and first > 0:
             previous = layout.comma_after(source, fmt, members[first - 1].end)
             if previous is not None:

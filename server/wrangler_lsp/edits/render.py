@@ -66,8 +66,10 @@ def json_block(value: object, indent: str, unit: str, newline: str) -> str:
     """
     inner = indent + unit
     if isinstance(value, Mapping) and value:
-        members = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {json_block(v, inner, unit, newline)}"
-                   for k, v in value.items()]
+        members = [
+            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {json_block(v, inner, unit, newline)}"
+            for k, v in value.items()
+        ]
         return "{" + newline + ("," + newline).join(members) + newline + indent + "}"
     if isinstance(value, list) and any(isinstance(item, Mapping) for item in value):
         items = [inner + json_block(item, inner, unit, newline) for item in value]
@@ -78,8 +80,9 @@ def json_block(value: object, indent: str, unit: str, newline: str) -> str:
 def json_inline(value: object, padded: bool) -> str:
     """`value` as one line of JSON; `padded` writes objects as `{ "a": 1 }` rather than `{"a": 1}`."""
     if isinstance(value, Mapping) and value:
-        members = ", ".join(f"{json.dumps(str(k), ensure_ascii=False)}: {json_inline(v, padded)}"
-                            for k, v in value.items())
+        members = ", ".join(
+            f"{json.dumps(str(k), ensure_ascii=False)}: {json_inline(v, padded)}" for k, v in value.items()
+        )
         return "{ " + members + " }" if padded else "{" + members + "}"
     if isinstance(value, list) and value:
         return "[" + ", ".join(json_inline(item, padded) for item in value) + "]"
@@ -103,7 +106,11 @@ def _toml(value: object) -> str:
     if isinstance(value, Mapping):
         if not value:
             return "{}"
-        return "{ " + ", ".join(f"{render_key(Format.TOML, str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
+        return (
+            "{ "
+            + ", ".join(f"{render_key(Format.TOML, str(k))} = {_toml(v)}" for k, v in value.items())
+            + " }"
+        )
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml(item) for item in value) + "]"
     raise TypeError(f"cannot write a {type(value).__name__} as TOML")

@@ -28,7 +28,9 @@ class Action:
     finding: rules.Finding | None
 
 
-def code_actions(doc: Document, span: Span, settings: Settings, only: frozenset[str] | None = None) -> list[Action]:
+def code_actions(
+    doc: Document, span: Span, settings: Settings, only: frozenset[str] | None = None
+) -> list[Action]:
     """Quick fixes for every finding touching `span`, then fix-all when there is anything to fix."""
     actions: list[Action] = []
     findings = doc.findings(settings)

@@ -5,6 +5,8 @@ Plain text tables for `wrangler-lsp explain` and the editor's "Explain environme
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from wrangler_lsp import model
 from wrangler_lsp.features.describe import binding_facts, missing_non_inherited
 
@@ -23,10 +25,16 @@ def explain(worker: model.Worker, env_name: str | None = None, *, all_envs: bool
         rows = [("binding", "class", "worker", "how", "shares top-level storage")]
         for binding in env.do_bindings:
             facts = binding_facts(worker, env, binding)
-            shares = "-" if env.is_top else {True: "yes", False: "NO", None: "no top-level binding"}[
-                facts.shares_top_level if facts.top_binding is not None else None
-            ]
-            rows.append((binding.name or "?", binding.class_name or "?", facts.worker or "?", facts.how, shares))
+            shares = (
+                "-"
+                if env.is_top
+                else {True: "yes", False: "NO", None: "no top-level binding"}[
+                    facts.shares_top_level if facts.top_binding is not None else None
+                ]
+            )
+            rows.append(
+                (binding.name or "?", binding.class_name or "?", facts.worker or "?", facts.how, shares)
+            )
         lines = [f"{title}: deploys as {deploys}"]
         if len(rows) > 1:
             lines += _table(rows)
@@ -39,11 +47,13 @@ def explain(worker: model.Worker, env_name: str | None = None, *, all_envs: bool
     return "\n\n".join(blocks) + "\n"
 
 
-def _table(rows: list[tuple[str, ...]]) -> list[str]:
+def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     out = []
     for idx, row in enumerate(rows):
-        out.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        out.append(
+            "  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
         if idx == 0:
             out.append("  " + "  ".join("-" * width for width in widths))
     return out

@@ -34,7 +34,9 @@ def inlay_hints(worker: model.Worker, span: Span) -> list[InlayHint]:
                 continue
             quoted = json.dumps(binding.target_worker, ensure_ascii=False)
             label = (
-                f"script_name = {quoted}" if worker.format is syntax.Format.TOML else f'"script_name": {quoted}'
+                f"script_name = {quoted}"
+                if worker.format is syntax.Format.TOML
+                else f'"script_name": {quoted}'
             )
             tooltip = (
                 f"Implied: without `script_name`, `{binding.name}` binds to the class in this env's own Worker "

@@ -59,7 +59,8 @@ def contains(node: config.Node, offset: int) -> bool:
         # implicit or dotted table has no text of its own: look at where the entries are written.
         loose = node.style in (config.TableStyle.IMPLICIT, config.TableStyle.DOTTED)
         return any(
-            (loose and entry.span.contains(offset)) or (_has_headers(entry.value) and contains(entry.value, offset))
+            (loose and entry.span.contains(offset))
+            or (_has_headers(entry.value) and contains(entry.value, offset))
             for entry in node.entries.values()
         )
     if isinstance(node, config.Array) and node.style is config.ArrayStyle.TABLES:

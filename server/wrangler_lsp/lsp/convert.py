@@ -121,7 +121,9 @@ def _range_json(rng: types.Range) -> dict[str, Any]:
     }
 
 
-def diagnostics(doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> list[types.Diagnostic]:
+def diagnostics(
+    doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding
+) -> list[types.Diagnostic]:
     return [to_diagnostic(doc, finding, enc) for finding in findings]
 
 
@@ -137,7 +139,9 @@ def text_edits(index: LineIndex, edits: Iterable[rules.Edit], enc: PositionEncod
     return [types.TextEdit(range=to_range(index, edit.span, enc), new_text=edit.new_text) for edit in edits]
 
 
-def workspace_edit(ls: Server, uri: str, version: int | None, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+def workspace_edit(
+    ls: Server, uri: str, version: int | None, edits: list[types.TextEdit]
+) -> types.WorkspaceEdit:
     """A versioned edit when the client supports `documentChanges`, else a plain `changes` map."""
     caps = ls.client_capabilities.workspace
     edit_caps = caps.workspace_edit if caps is not None else None

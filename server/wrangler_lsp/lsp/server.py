@@ -47,4 +47,3 @@ def create_server() -> Server:
 def serve() -> None:
     """Run the server over stdio until the client says `exit`."""
     create_server().start_io()
-

@@ -14,7 +14,9 @@ from wrangler_lsp.rules.api import Rule
 
 _FAMILIES: tuple[tuple[Rule, ...], ...] = (syntax.RULES,)
 
-RULES: tuple[Rule, ...] = tuple(sorted((rule for family in _FAMILIES for rule in family), key=lambda r: r.code))
+RULES: tuple[Rule, ...] = tuple(
+    sorted((rule for family in _FAMILIES for rule in family), key=lambda r: r.code)
+)
 
 RETIRED: Mapping[str, str | None] = {}
 

@@ -28,7 +28,8 @@ class SyntaxIssue:
     Codes (stable, registered in `rules/registry.py` with the other rules):
     `WL001` TOML syntax, `WL002` invalid TOML value (escape, number, date, control character),
     `WL003` TOML key defined twice or table redefined, `WL004` JSON syntax, `WL005` JSON5-only syntax,
-    `WL006` duplicate JSON key, `WL007` unsupported encoding or byte-order mark.
+    `WL006` duplicate JSON key, `WL007` unsupported encoding or byte-order mark, `WL008` nesting too deep
+    to analyse.
     """
 
     code: str

@@ -38,7 +38,9 @@ _PARTIAL_HEX = re.compile(rb"[0-9A-Fa-f]{0,3}")
 _CUT_TAIL = re.compile(rb"\s*[,}\]][\s,}\]]*\Z")
 _SIMPLE_ESCAPES = {34: '"', 92: "\\", 47: "/", 98: "\b", 102: "\f", 110: "\n", 114: "\r", 116: "\t"}
 _JSON5_ESCAPES = {39: "'", 118: "\v"}
-_JSON5_SPACE = frozenset("\v\f\xa0\ufeff\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_JSON5_SPACE = frozenset(
+    "\v\f\xa0\ufeff\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+)
 
 MESSAGES = {
     "InvalidSymbol": "Invalid symbol",

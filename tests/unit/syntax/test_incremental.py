@@ -12,7 +12,25 @@ from wrangler_lsp.text import TextEdit, apply_edit
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "real"
 FILES = sorted(p for p in CORPUS.glob("*") if syntax.format_for_path(p.name) is not None)[:60]
-SNIPPETS = ["", "x", "\n", '"', "[", "]", "{", "}", ",", "=", " = ", "😀", "漢字", "é", "[env.x]\n", '"k": 1,', "#"]
+SNIPPETS = [
+    "",
+    "x",
+    "\n",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "=",
+    " = ",
+    "😀",
+    "漢字",
+    "é",
+    "[env.x]\n",
+    '"k": 1,',
+    "#",
+]
 
 
 def _sexp(parse: syntax.Parse) -> list[tuple[str, int, int, bool]]:

@@ -43,9 +43,12 @@ def code_action(ls: Server, params: types.CodeActionParams) -> list[types.CodeAc
     return result or None
 
 
-def _replay(ls: Server, uri: str, version: int | None, diag: types.Diagnostic, fix: dict[str, Any]) -> types.CodeAction:
+def _replay(
+    ls: Server, uri: str, version: int | None, diag: types.Diagnostic, fix: dict[str, Any]
+) -> types.CodeAction:
     edits = [
-        types.TextEdit(range=convert.range_from_json(edit["range"]), new_text=edit["newText"]) for edit in fix["edits"]
+        types.TextEdit(range=convert.range_from_json(edit["range"]), new_text=edit["newText"])
+        for edit in fix["edits"]
     ]
     return types.CodeAction(
         title=fix["title"],

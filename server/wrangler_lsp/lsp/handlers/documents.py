@@ -34,7 +34,9 @@ def did_change(ls: Server, params: types.DidChangeTextDocumentParams) -> None:
     if doc is None:
         ls.log(f"wrangler-lsp: didChange for {uri}, which is not open; ignored")
         return
-    ls.documents[uri] = convert.apply_changes(doc, params.text_document.version, params.content_changes, ls.encoding)
+    ls.documents[uri] = convert.apply_changes(
+        doc, params.text_document.version, params.content_changes, ls.encoding
+    )
     schedule_diagnostics(ls, uri)
 
 

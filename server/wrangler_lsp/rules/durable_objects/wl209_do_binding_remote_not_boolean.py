@@ -50,7 +50,8 @@ def check(ctx: Context) -> Iterator[Report]:
             if remote is None or (isinstance(remote, Scalar) and remote.kind is ScalarKind.BOOLEAN):
                 continue
             field = entry_path(env, index)
-            message = (
-                f'"{field}" should, optionally, have a boolean "remote" field but got {model.json_stringify(item)}.'
+            got = model.json_stringify(item)
+            message = f'"{field}" should, optionally, have a boolean "remote" field but got {got}.'
+            yield Report(
+                remote.span, in_env(env, message), env=env.name, path=entry_path(env, index, "remote")
             )
-            yield Report(remote.span, in_env(env, message), env=env.name, path=entry_path(env, index, "remote"))

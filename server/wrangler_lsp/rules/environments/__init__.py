@@ -1,8 +1,8 @@
 """Environment rules (WL1xx): inheritance, top-level-only and removed keys, and Worker names, for every env.
 
 Wrangler validates the top level plus the one env selected with `--env`; these rules check every declared
-env at once. Shared helpers: `envs.py` (declared envs, Worker names) and `values.py` (wrangler's view of
-values: `JSON.stringify` text and binding names).
+env at once. Shared helpers: `envs.py` (declared envs, Worker names) and `values.py` (binding names as
+wrangler reads them).
 """
 
 from __future__ import annotations

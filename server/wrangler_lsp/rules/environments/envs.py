@@ -42,7 +42,9 @@ def declared_envs(root: tree.Table) -> tuple[EnvSite, ...]:
     if not isinstance(envs, tree.Table):
         return ()
     return tuple(
-        EnvSite(name, entry, entry.value) for name, entry in envs.entries.items() if isinstance(entry.value, tree.Table)
+        EnvSite(name, entry, entry.value)
+        for name, entry in envs.entries.items()
+        if isinstance(entry.value, tree.Table)
     )
 
 
@@ -69,11 +71,9 @@ def worker_name(root: tree.Table, env: EnvSite) -> str | None:
 
 
 def describe_worker(root: tree.Table, env: EnvSite) -> str:
-    """A clause naming the Worker of `env`, for messages: "deploys as the Worker `x-staging`"."""
+    """The env and its Worker for messages: "`env.staging` (Worker `chat-staging`)", or "`env.staging`"."""
     name = worker_name(root, env)
-    if name is None:
-        return f"`{env.prefix}` has no Worker name"
-    return f"`{env.prefix}` deploys as the Worker `{name}`"
+    return f"`{env.prefix}`" if name is None else f"`{env.prefix}` (Worker `{name}`)"
 
 
 def entry_at(table: tree.Table, key: str) -> tree.Entry | None:

@@ -1,18 +1,15 @@
-"""Config values the way wrangler's JavaScript sees them: `JSON.stringify` text and binding names.
+"""Binding names the way wrangler's JavaScript reads them (`getBindingNames`, `validation-helpers.ts`).
 
-Wrangler's messages echo values with `JSON.stringify` ("but got {"a":1}"), and its binding checks read
-names with `getBindingNames` (`validation-helpers.ts`); both are mirrored here on the config tree so
-that rules keep wrangler's wording and its exact notion of "a binding name".
+Mirrored on the config tree so that the env and duplicate-name rules share wrangler's exact notion of
+"a binding name", with the node that spells each name. (`JSON.stringify` text is `model.js`.)
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import math
 from dataclasses import dataclass
 
 from wrangler_lsp.config import tree
+from wrangler_lsp.text import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,13 +17,8 @@ class BindingName:
     """One binding name and the node that spells it (a string value, or a table key)."""
 
     name: str
-    span: tree.Span
+    span: Span
     path: tree.KeyPath
-
-
-def js_json(node: tree.Node) -> str:
-    """`JSON.stringify(value)` of `node` as wrangler would print it (compact, no spaces)."""
-    return _js(tree.to_python(node))
 
 
 def get_binding_names(node: tree.Node | None) -> list[BindingName]:
@@ -66,32 +58,6 @@ def _js_string(value: object) -> str:
     """`String(value)` for a scalar."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
-        return _js_number(value)
-    return str(value)
-
-
-def _js(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return _js_number(value) if math.isfinite(value) else "null"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return json.dumps(value.isoformat())
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{json.dumps(key, ensure_ascii=False)}:{_js(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ",".join(_js(item) for item in value) + "]"
-    return json.dumps(str(value))
-
-
-def _js_number(value: float) -> str:
-    if value.is_integer() and abs(value) < 1e21:
+    if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return repr(value)
+    return str(value)

@@ -58,7 +58,7 @@ def check(ctx: Context) -> Iterator[Report]:
                     f'"{key}" exists at the top level, but not on "{env.prefix}".\n'
                     f'This is not what you probably want, since "{key}" is not inherited by environments.\n'
                     f'Please add "{key}" to "{env.prefix}".\n'
-                    f"{describe_worker(root, env)}: it deploys without the top-level `{key}`"
+                    f"{describe_worker(root, env)} deploys without the top-level `{key}`"
                 ),
                 env=env.name,
                 path=f"{env.prefix}.{key}",

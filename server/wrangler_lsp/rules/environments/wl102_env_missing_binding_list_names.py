@@ -56,7 +56,7 @@ def check(ctx: Context) -> Iterator[Report]:
             env_names = _valid_env_names(field, entry.value)
             if env_names is None:
                 continue
-            missing = [binding.name for binding in _top_names(root.get(field)) if binding.name not in env_names]
+            missing = [name for name in _top_names(root.get(field)) if name not in env_names]
             if not missing:
                 continue
             yield Report(
@@ -67,7 +67,7 @@ def check(ctx: Context) -> Iterator[Report]:
                     f"environments.\n"
                     f'Please add a binding for each to "{env.prefix}.{field}.bindings":\n'
                     + "\n".join(f"- {name}" for name in missing)
-                    + f"\n{describe_worker(root, env)}"
+                    + f"\n{describe_worker(root, env)} deploys without these bindings"
                 ),
                 env=env.name,
                 path=f"{env.prefix}.{field}",

@@ -87,11 +87,13 @@ def check(ctx: Context) -> Iterator[Report]:
                 yield Report(
                     span=entry.key_span,
                     message=(
-                        f'There is a {key} binding with name "{name}" at the top level, but not on "{env.prefix}".\n'
-                        f'This is not what you probably want, since "{key}" configuration is not inherited by '
+                        f'There is a {key} binding with name "{name}" at the top level, but not on '
+                        f'"{env.prefix}".\n'
+                        f'This is not what you probably want, since "{key}" configuration is not inherited '
+                        "by "
                         f"environments.\n"
                         f'Please add a binding for "{name}" to "{env.prefix}.{key}.bindings".\n'
-                        f"{describe_worker(root, env)}"
+                        f"{describe_worker(root, env)} deploys without `{name}`"
                     ),
                     env=env.name,
                     path=f"{env.prefix}.{key}",

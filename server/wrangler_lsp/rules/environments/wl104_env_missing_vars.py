@@ -57,10 +57,11 @@ def check(ctx: Context) -> Iterator[Report]:
             span=entry.key_span,
             message=(
                 f'The following vars exist at the top level, but not on "{env.prefix}.vars".\n'
-                'This is probably not what you want, since "vars" configuration is not inherited by environments.\n'
+                'This is probably not what you want, since "vars" configuration is not inherited by '
+                "environments.\n"
                 f'Please add these vars to "{env.prefix}.vars":\n'
                 + "\n".join(f"- {name}" for name in missing)
-                + f"\n{describe_worker(root, env)}"
+                + f"\n{describe_worker(root, env)} deploys without these vars"
             ),
             env=env.name,
             path=f"{env.prefix}.vars",

@@ -58,10 +58,11 @@ def check(ctx: Context) -> Iterator[Report]:
             span=entry.key_span,
             message=(
                 f'The following define entries exist at the top level, but not on "{env.prefix}.define".\n'
-                'This is probably not what you want, since "define" configuration is not inherited by environments.\n'
+                'This is probably not what you want, since "define" configuration is not inherited by '
+                "environments.\n"
                 f'Please add these entries to "{env.prefix}.define":\n'
                 + "\n".join(f"- {name}" for name in missing)
-                + f"\n{describe_worker(root, env)}"
+                + f"\n{describe_worker(root, env)} is bundled without these entries"
             ),
             env=env.name,
             path=f"{env.prefix}.define",

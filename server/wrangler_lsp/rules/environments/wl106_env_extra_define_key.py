@@ -63,7 +63,8 @@ def check(ctx: Context) -> Iterator[Report]:
                 span=entry.key_span,
                 message=(
                     f'"{name}" exists on "{env.prefix}", but not on the top level.\n'
-                    'This is not what you probably want, since "define" configuration within environments can only '
+                    'This is not what you probably want, since "define" configuration within environments '
+                    "can only "
                     'override existing top level "define" configuration\n'
                     f'Please remove "{env.prefix}.define.{name}", or add "define.{name}".'
                 ),

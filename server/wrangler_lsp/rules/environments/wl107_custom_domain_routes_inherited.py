@@ -57,11 +57,14 @@ def check(ctx: Context) -> Iterator[Report]:
         yield Report(
             span=env.key_span,
             message=(
-                f'The "{env.prefix}" environment inherits the top-level `routes` configuration, which includes '
-                f"the custom domain(s): {listed}. Deploying this environment will reassign these custom domains "
-                f'away from the top-level Worker. Add `"routes": []` to "{env.prefix}" to prevent inheritance, or '
+                f'The "{env.prefix}" environment inherits the top-level `routes` configuration, which '
+                "includes "
+                f"the custom domain(s): {listed}. Deploying this environment will reassign these custom "
+                "domains "
+                f'away from the top-level Worker. Add `"routes": []` to "{env.prefix}" to prevent '
+                "inheritance, or "
                 "copy the route configuration from the top level to hide this warning.\n"
-                f"{describe_worker(root, env)}"
+                f"{describe_worker(root, env)} inherits them"
             ),
             env=env.name,
             path=f"{env.prefix}.routes",

@@ -44,9 +44,12 @@ def check(ctx: Context) -> Iterator[Report]:
     yield Report(
         span=entry.key_span,
         message=(
-            'The "legacy_env" field is no longer supported, so please remove it from your configuration file.\n'
-            'Service environments have been removed, and each environment is now deployed as its own Worker named '
-            '"<name>-<environment>". This matches the behaviour of "legacy_env = true", which was the default, so '
+            'The "legacy_env" field is no longer supported, so please remove it from your configuration '
+            "file.\n"
+            "Service environments have been removed, and each environment is now deployed as its own Worker "
+            "named "
+            '"<name>-<environment>". This matches the behaviour of "legacy_env = true", which was the '
+            "default, so "
             "removing the field will not change how your Worker is deployed.\n"
             "Refer to https://developers.cloudflare.com/workers/wrangler/environments/ for more information."
         ),

@@ -24,6 +24,7 @@ def _rules() -> tuple[Rule, ...]:
         wl005_json5_only_syntax,
         wl006_json_duplicate_key,
         wl007_unsupported_encoding,
+        wl008_nesting_too_deep,
     )
 
     return (
@@ -34,6 +35,7 @@ def _rules() -> tuple[Rule, ...]:
         wl005_json5_only_syntax.check,
         wl006_json_duplicate_key.check,
         wl007_unsupported_encoding.check,
+        wl008_nesting_too_deep.check,
     )
 
 

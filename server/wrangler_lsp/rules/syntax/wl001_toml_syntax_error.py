@@ -9,7 +9,7 @@ deployed and no other check runs.
 
 ## Example
 ```toml
-main = 
+main =
 [env.staging
 ```
 Use instead:

@@ -10,7 +10,7 @@ TOML 1.0 rejects these values, and so does wrangler's parser: the file does not 
 ## Example
 ```toml
 [vars]
-GREETING = "hello\q"
+GREETING = "hello\\q"
 ```
 Use instead:
 ```toml

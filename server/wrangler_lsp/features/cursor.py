@@ -1,0 +1,244 @@
+"""Where the cursor is, read from the text: the table or value being typed, even on a broken line.
+
+Completion cannot rely on the config tree alone: the line being typed is usually not valid TOML or JSON
+yet (`dur`, `class_name = "Ch`, `{"name": "x", "cl`). This module scans the text before the cursor with
+a small tolerant tokenizer and keeps a stack of open tables and arrays, which gives the key path of
+the table (key position) or of the value (value position) the cursor is in, the partial word typed so
+far and the span a completion replaces. TOML is scanned from the last `[header]` line, JSON from the top.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from wrangler_lsp import config, syntax
+from wrangler_lsp.text import Span
+
+
+class Place(Enum):
+    KEY = "key"
+    """Typing a key of the table at `path`."""
+    VALUE = "value"
+    """Typing the value at `path` (an array item's path ends with its index)."""
+    HEADER = "header"
+    """Typing a TOML `[header]`; `path` holds the dotted parts before the cursor's part."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    place: Place
+    path: config.KeyPath
+    prefix: str
+    """What is typed of the current word or string, up to the cursor."""
+    replace: Span
+    """The partial token: a word, or a whole string with its quotes when it is terminated on the line."""
+    in_string: bool
+    """The cursor is inside a string literal whose opening quote is typed."""
+    followed_by_separator: bool
+    """A key already followed by `=` / `:`: complete its name only."""
+
+
+_HEADER = re.compile(rb"^[ \t]*\[\[?[ \t]*[^\[\]\n#=]+\]\]?[ \t]*(?:#.*)?$", re.M)
+_WORD = re.compile(rb"[A-Za-z0-9_\-+.:$]")
+_PAIR = re.compile(rb"[ \t]*[=:]")
+
+
+def cursor_at(fmt: syntax.Format, source: bytes, offset: int) -> Cursor | None:
+    """The cursor context at byte `offset`, or None inside a comment or where nothing can be typed."""
+    offset = max(0, min(offset, len(source)))
+    if fmt is syntax.Format.TOML:
+        return _toml(source, offset)
+    return _scan(source, 0, offset, _Frame((), table=True), json=True)
+
+
+@dataclass(slots=True)
+class _Frame:
+    path: config.KeyPath
+    table: bool
+    index: int = 0
+    key_parts: list[str] = field(default_factory=list)
+    expect_value: bool = False
+    after_value: bool = False
+
+    def value_path(self) -> config.KeyPath:
+        if self.table:
+            return (*self.path, *self.key_parts)
+        return (*self.path, self.index)
+
+
+def _toml(source: bytes, offset: int) -> Cursor | None:
+    line_start = source.rfind(b"\n", 0, offset) + 1
+    line = source[line_start:offset]
+    stripped = line.lstrip()
+    if stripped.startswith(b"[") and b"]" not in stripped and b"=" not in stripped:
+        return _header_cursor(source, line_start + len(line) - len(stripped), offset)
+    path: config.KeyPath = ()
+    start = 0
+    headers = list(_HEADER.finditer(source, 0, line_start))
+    if headers:
+        last = headers[-1]
+        path = _header_path(last.group(0), headers)
+        start = last.end()
+    return _scan(source, start, offset, _Frame(path, table=True), json=False)
+
+
+def _header_path(header: bytes, previous: list[re.Match[bytes]]) -> config.KeyPath:
+    text = header.strip().split(b"#")[0].strip()
+    is_array = text.startswith(b"[[")
+    parts = _dotted(text.strip(b"[]").decode("utf-8", "replace"))
+    if not is_array:
+        return tuple(parts)
+    count = sum(1 for match in previous if _is_array_header(match.group(0), parts))
+    return (*parts, max(count - 1, 0))
+
+
+def _is_array_header(header: bytes, parts: list[str]) -> bool:
+    text = header.strip().split(b"#")[0].strip()
+    return text.startswith(b"[[") and _dotted(text.strip(b"[]").decode("utf-8", "replace")) == parts
+
+
+def _dotted(text: str) -> list[str]:
+    return [part.strip().strip("\"'") for part in text.split(".")]
+
+
+def _header_cursor(source: bytes, bracket: int, offset: int) -> Cursor:
+    inner_start = bracket + 1
+    while inner_start < offset and source[inner_start : inner_start + 1] in (b"[", b" ", b"\t"):
+        inner_start += 1
+    typed = source[inner_start:offset].decode("utf-8", "replace")
+    parts = _dotted(typed)
+    word_start = offset - len(typed.rsplit(".", 1)[-1].encode())
+    end = _word_end(source, offset)
+    return Cursor(Place.HEADER, tuple(parts[:-1]), parts[-1], Span(word_start, end), False, False)
+
+
+def _word_end(source: bytes, offset: int) -> int:
+    end = offset
+    while end < len(source) and _WORD.match(source, end) and source[end : end + 1] not in (b".", b":"):
+        end += 1
+    return end
+
+
+def _scan(source: bytes, pos: int, offset: int, base: _Frame, *, json: bool) -> Cursor | None:
+    stack = [base]
+    while pos < offset:
+        char = source[pos : pos + 1]
+        top = stack[-1]
+        if char == b"\n" and not json and len(stack) == 1:
+            top.key_parts, top.expect_value, top.after_value = [], False, False
+            pos += 1
+        elif char in b" \t\r\n":
+            pos += 1
+        elif char == b"#" and not json or source.startswith(b"//", pos) and json:
+            end = source.find(b"\n", pos)
+            if end == -1 or end >= offset:
+                return None
+            pos = end
+        elif json and source.startswith(b"/*", pos):
+            end = source.find(b"*/", pos + 2)
+            if end == -1 or end + 2 > offset:
+                return None
+            pos = end + 2
+        elif char in (b'"', b"'"):
+            end, value = _string(source, pos, offset, json)
+            if end is None:
+                return _in_string(source, pos, offset, value, top)
+            _take_word(top, value, json)
+            pos = end
+        elif char in (b"=", b":"):
+            top.expect_value, top.after_value = True, False
+            pos += 1
+        elif char in (b"{", b"["):
+            path = top.value_path() if (top.expect_value or not top.table) else top.path
+            if json and len(stack) == 1 and not top.key_parts and not top.expect_value and char == b"{":
+                path = ()
+            stack.append(_Frame(path, table=char == b"{"))
+            pos += 1
+        elif char in (b"}", b"]"):
+            if len(stack) > 1:
+                stack.pop()
+                _after_value(stack[-1])
+            pos += 1
+        elif char == b",":
+            if top.table:
+                top.key_parts, top.expect_value, top.after_value = [], False, False
+            else:
+                top.index += 1
+            pos += 1
+        else:
+            end = pos
+            while end < offset and _WORD.match(source, end) and not (source[end : end + 1] == b":" and json):
+                end += 1
+            end = max(end, pos + 1)
+            if end >= offset and _WORD.match(source, pos):
+                return _in_word(source, pos, offset, stack[-1])
+            _take_word(top, source[pos:end].decode("utf-8", "replace"), json, bare=True)
+            pos = end
+    return _in_word(source, offset, offset, stack[-1])
+
+
+def _take_word(frame: _Frame, word: str, json: bool, *, bare: bool = False) -> None:
+    if frame.table and not frame.expect_value:
+        if json:
+            frame.key_parts = [word]
+        elif bare:
+            frame.key_parts.extend(part for part in word.split(".") if part)
+        else:
+            frame.key_parts.append(word)
+        return
+    _after_value(frame)
+
+
+def _after_value(frame: _Frame) -> None:
+    if frame.table:
+        frame.after_value = True
+        frame.expect_value = False
+
+
+def _string(source: bytes, pos: int, offset: int, json: bool) -> tuple[int | None, str]:
+    """The end of the string starting at `pos` (None if it reaches the cursor) and its raw content."""
+    quote = source[pos : pos + 1]
+    triple = not json and source.startswith(quote * 3, pos)
+    opener = quote * 3 if triple else quote
+    i = pos + len(opener)
+    while i < len(source):
+        if source.startswith(opener, i):
+            end = i + len(opener)
+            content = source[pos + len(opener) : i].decode("utf-8", "replace")
+            return (end if end <= offset or i >= offset and False else None) if i < offset else None, content
+        if source[i : i + 1] == b"\\" and quote == b'"':
+            i += 2
+            continue
+        if source[i : i + 1] == b"\n" and not triple:
+            break
+        i += 1
+    content = source[pos + len(opener) : offset].decode("utf-8", "replace")
+    return None, content
+
+
+def _in_string(source: bytes, pos: int, offset: int, _content: str, frame: _Frame) -> Cursor:
+    quote = source[pos : pos + 1]
+    prefix = source[pos + 1 : offset].decode("utf-8", "replace")
+    close = source.find(quote, offset)
+    newline = source.find(b"\n", offset)
+    terminated = close != -1 and (newline == -1 or close < newline)
+    end = close + 1 if terminated else _word_end(source, offset)
+    followed = terminated and _PAIR.match(source, end) is not None
+    if frame.table and not frame.expect_value:
+        path = (*frame.path, *frame.key_parts)
+        return Cursor(Place.KEY, path, prefix, Span(pos, end), True, followed)
+    return Cursor(Place.VALUE, frame.value_path(), prefix, Span(pos, end), True, False)
+
+
+def _in_word(source: bytes, start: int, offset: int, frame: _Frame) -> Cursor:
+    typed = source[start:offset].decode("utf-8", "replace")
+    end = _word_end(source, offset)
+    followed = _PAIR.match(source, end) is not None
+    if frame.table and not frame.expect_value:
+        parts = typed.split(".")
+        word_start = offset - len(parts[-1].encode())
+        path = (*frame.path, *frame.key_parts, *[part for part in parts[:-1] if part])
+        return Cursor(Place.KEY, path, parts[-1], Span(word_start, end), False, followed)
+    return Cursor(Place.VALUE, frame.value_path(), typed, Span(start, end), False, False)
