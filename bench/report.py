@@ -90,12 +90,16 @@ def _ratio_rows(samples: list[Any]) -> Iterable[list[str]]:
         ours = _find(samples, OURS, peer.fmt, peer.lines, peer.mode)
         ours_all = _find(samples, OURS, peer.fmt, peer.lines)
         peer_all = _find(samples, peer.server, peer.fmt, peer.lines)
-        same = f"{ours[0].edit_p50 / peer.edit_p50:.2f}" if ours else "n/a"
+        same = _ratio(ours[0].edit_p50 / peer.edit_p50) if ours else "n/a"
         best = "n/a"
         if ours_all:
-            best = f"{min(s.edit_p50 for s in ours_all) / min(s.edit_p50 for s in peer_all):.2f}"
+            best = _ratio(min(s.edit_p50 for s in ours_all) / min(s.edit_p50 for s in peer_all))
         yield [peer.fmt, f"{peer.lines:,}", peer.server, peer.mode, _ms(peer.edit_p50),
                _ms(ours[0].edit_p50) if ours else "n/a", same, best]
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.2g}" if value < 0.1 else f"{value:.2f}"
 
 
 def _growth_rows(samples: list[Any]) -> Iterable[list[str]]:

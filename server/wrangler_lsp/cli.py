@@ -70,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding is at least this severe (default: error)",
     )
     check.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply every safe (preferred) fix in place, then report what remains; "
+        "files with syntax errors are left alone",
+    )
+    check.add_argument(
         "--severity",
         action="append",
         default=[],
@@ -108,6 +114,8 @@ def _check(args: argparse.Namespace) -> int:
     results: list[tuple[Path, Document, list[Finding]]] = []
     for path in files:
         doc = _load(path)
+        if args.fix:
+            doc = _fix(path, doc, settings)
         results.append((path, doc, doc.findings(settings)))
     if args.format == "json":
         print(
@@ -117,6 +125,30 @@ def _check(args: argparse.Namespace) -> int:
         _print_text(results)
     failing = any(f.severity.value <= fail_on.value for _, _, found in results for f in found)
     return 1 if failing else 0
+
+
+def _fix(path: Path, doc: Document, settings: Settings) -> Document:
+    """Apply safe fixes until none is left (a few rounds at most) and write the file if it changed.
+
+    A file with syntax errors is never touched: its tree may not be what the user meant.
+    """
+    from wrangler_lsp.features.code_actions import apply, fix_all_edits
+
+    original = path.read_bytes()
+    fixed = doc
+    for _ in range(5):
+        findings = fixed.findings(settings)
+        if any(f.code.startswith("WL0") and f.severity is Severity.ERROR for f in findings):
+            return doc
+        edits = fix_all_edits(findings)
+        if not edits:
+            break
+        fixed = Document(fixed.uri, fixed.format, apply(fixed.source, edits))
+    if fixed.source != doc.source:
+        bom = UTF8_BOM if original.startswith(UTF8_BOM) else b""
+        path.write_bytes(bom + fixed.source[len(bom) :])
+        print(f"{path}: fixed", file=sys.stderr)
+    return fixed
 
 
 def _severity_overrides(values: Sequence[str]) -> dict[str, Severity | None]:
@@ -169,7 +201,8 @@ def _print_text(results: Sequence[tuple[Path, Document, list[Finding]]]) -> None
         for finding in found:
             line, col = doc.line_index.position(finding.span.start, PositionEncoding.UTF32)
             label = finding.severity.label
-            print(f"{path}:{line + 1}:{col + 1}: {label} {finding.code} {finding.message}")
+            message = " ".join(finding.message.split("\n"))
+            print(f"{path}:{line + 1}:{col + 1}: {label} {finding.code} {message}")
             counts[finding.severity] += 1
     summary = ", ".join(
         f"{n} {s.label}{'s' if n != 1 and s is not Severity.INFORMATION else ''}"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from wrangler_lsp import config, rules, syntax
+from wrangler_lsp.rules.context import WorkerDirectory
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import LineIndex, TextEdit, apply_edit
 
@@ -89,6 +90,13 @@ class Document:
     def context(self) -> rules.Context:
         return rules.Context(self.format, self.source, self.config)
 
-    def findings(self, settings: Settings) -> list[rules.Finding]:
-        """Every finding of every enabled rule, sorted by position then code."""
-        return rules.check(self.context, settings)
+    def findings(self, settings: Settings, workspace: WorkerDirectory | None = None) -> list[rules.Finding]:
+        """Every finding of every enabled rule, sorted by position then code.
+
+        With `workspace` (the workspace index), cross-Worker rules see the other Workers too.
+        """
+        if workspace is None:
+            return rules.check(self.context, settings)
+        context = rules.Context(self.format, self.source, self.config, workspace=workspace)
+        context.__dict__["worker"] = self.context.worker
+        return rules.check(context, settings)

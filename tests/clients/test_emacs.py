@@ -1,8 +1,9 @@
 """Emacs + eglot in batch mode: flymake receives wrangler-lsp's diagnostic, and loses it after a fix.
 
 Needs `emacs` (28 with Debian's `elpa-eglot`, or 29+ where eglot is built in); skips when it is absent.
-The Emacs Lisp below is the set-up that docs/editors.md recommends, with the server run as
-`<this python> -m wrangler_lsp serve`. It prints one `DIAG <phase> <line> <type> <text>` line per
+The script loads the shipped set-up, editors/emacs/wrangler-lsp.el, with the server run as
+`<this python> -m wrangler_lsp serve`, opens a broken wrangler.toml and a pyproject.toml (which must
+stay unmanaged). It prints one `DIAG <phase> <line> <type> <text>` line per
 flymake diagnostic and `DONE`.
 """
 
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.skipif(
     EMACS is None, reason="emacs not installed (Debian: apt-get install -y emacs-nox elpa-eglot)"
 )
 
+SETUP = Path(__file__).resolve().parents[2] / "editors" / "emacs" / "wrangler-lsp.el"
 BROKEN = """\
 name = "api"
 main = "src/index.ts"
@@ -36,8 +38,8 @@ SCRIPT = r"""
 (require 'eglot)
 (require 'flymake)
 (setq eglot-sync-connect 10 eglot-send-changes-idle-time 0.05 eglot-autoshutdown t)
-(add-to-list 'eglot-server-programs
-             '((conf-toml-mode toml-ts-mode) . (PYTHON "-m" "wrangler_lsp" "serve")))
+(load @SETUP@ nil t)
+(setq wrangler-lsp-command (list @PYTHON@ "-m" "wrangler_lsp" "serve"))
 
 (defun wl-wait (pred seconds)
   "Run the event loop until PRED is non-nil or SECONDS pass; PRED's last value."
@@ -53,9 +55,12 @@ SCRIPT = r"""
                    (flymake-diagnostic-type d)
                    (replace-regexp-in-string "\n" " " (flymake-diagnostic-text d))))))
 
-(find-file FILE)
+(find-file @OTHER@)
+(run-hooks 'post-command-hook) ; eglot-ensure connects after the next command
+(princ (format "OTHER %s\n" (if (eglot-current-server) "managed" "unmanaged")))
+(find-file @FILE@)
 (princ (format "MODE %s\n" major-mode))
-(apply #'eglot (eglot--guess-contact))
+(run-hooks 'post-command-hook)
 (princ (format "MANAGED %s\n" (if (eglot-current-server) "yes" "no")))
 (wl-wait (lambda () (flymake-diagnostics)) 30)
 (wl-report "broken")
@@ -75,7 +80,12 @@ def test_eglot_flymake_gets_the_syntax_error(tmp_path: Path) -> None:
     assert EMACS is not None
     config = tmp_path / "wrangler.toml"
     config.write_text(BROKEN)
-    script = SCRIPT.replace("PYTHON", f'"{sys.executable}"').replace("FILE", f'"{config}"')
+    other = tmp_path / "pyproject.toml"
+    other.write_text('[project]\nname = "x"\n')
+    values = {"PYTHON": sys.executable, "FILE": config, "OTHER": other, "SETUP": SETUP}
+    script = SCRIPT
+    for name, value in values.items():
+        script = script.replace(f"@{name}@", f'"{value}"')
     (tmp_path / "check.el").write_text(script)
     started = time.monotonic()
     proc = subprocess.run(
@@ -91,6 +101,7 @@ def test_eglot_flymake_gets_the_syntax_error(tmp_path: Path) -> None:
     detail = f"exit {proc.returncode}, {seconds:.0f}s\nout:\n{proc.stdout}\nerr:\n{proc.stderr[-2000:]}"
     assert "DONE" in lines, detail
     assert "MANAGED yes" in lines, detail
+    assert "OTHER unmanaged" in lines, detail
     broken = [line.split(" ", 4) for line in lines if line.startswith("DIAG broken ")]
     errors = [(line, text) for _, _, line, kind, text in broken if kind in (":error", "eglot-error")]
     assert any(line == "6" and "WL001" in text for line, text in errors), detail

@@ -20,7 +20,8 @@ def test_fixture(path: Path) -> None:
 
 def test_missing_names_listed_in_data() -> None:
     text = (
-        'name = "chat"\ndurable_objects.bindings = [{ name = "A", class_name = "A" }, { name = "B", class_name = "B" }]\n'
+        'name = "chat"\n'
+        'durable_objects.bindings = [{ name = "A", class_name = "A" }, { name = "B", class_name = "B" }]\n'
         "[env.dev]\ndurable_objects = {}\n"
     )
     (finding,) = run_rules(text, Format.TOML, [RULE])

@@ -26,6 +26,8 @@ CASES = {
     "crlf json": (JSON, b'{\r\n  "name": "a",\r\n  "env": { "x": { "name": "b" } }\r\n}\r\n', []),
     "invalid utf-8 toml": (TOML, b'name = "\xff\xfe"\n', ["WL002"]),
     "binary": (TOML, bytes(range(256)) * 40, None),
+    "half-typed value toml": (TOML, b'name = "w"\nmain = \nworkers_dev = true\n', ["WL001"]),
+    "half-typed value json": (JSON, b'{\n  "name": "w",\n  "main": \n}\n', ["WL004"]),
     "long line": (TOML, b'name = "' + b"x" * 1_000_000 + b'"\n', []),
 }
 

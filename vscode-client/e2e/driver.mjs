@@ -100,6 +100,14 @@ async function runStep(scenario, step) {
     const title = await applyQuickFix(step.quickfix, step.title, step.expectLine);
     return `quick fix applied: ${title}`;
   }
+  if (step.command !== undefined) {
+    await runCommand(step.command);
+    const tab = page.locator(".tab").filter({ hasText: step.expectTab }).first();
+    await tab.waitFor();
+    const shown = page.locator(".editor-instance .monaco-editor .view-lines").filter({ hasText: step.expectText });
+    await shown.first().waitFor();
+    return `${step.command}: tab "${norm(await tab.innerText()).trim()}" shows "${step.expectText}"`;
+  }
   throw new Error(`unknown step ${JSON.stringify(step)}`);
 }
 

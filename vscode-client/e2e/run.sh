@@ -10,7 +10,7 @@
 #   WRANGLER_LSP_PYTHON          Python that can `import wrangler_lsp` (default: first of python3 on PATH,
 #                                <repo>/../.venv/bin/python, <repo>/.venv/bin/python that can)
 #   WRANGLER_LSP_SERVER_COMMAND  JSON array overriding the server command, e.g. '["wrangler-lsp","serve"]'
-#   WRANGLER_LSP_E2E_GROUPS      scenario groups to run: "syntax,durable-objects" or "all" (default: READY_GROUPS)
+#   WRANGLER_LSP_E2E_GROUPS      scenario groups to run: "syntax,durable-objects" or "all" (default: READY in scenarios.mjs)
 #   WRANGLER_LSP_E2E_SCENARIOS   scenario names to run (comma-separated)
 #   WRANGLER_LSP_E2E_CACHE       install cache (default: ~/.cache/wrangler-lsp-vscode-e2e)
 #   WRANGLER_LSP_E2E_KEEP=1      keep the run folder (profile, logs) even on success

@@ -10,14 +10,24 @@
 //       hovering the word shows a hover whose text matches
 //   { quickfix: { line: "text on the line", word: "word to put the cursor on" }, title: /regexp/, expectLine: "text" }
 //       Ctrl+. there (or at the next problem) offers the action; applying it makes a line containing `expectLine` appear
+//   { command: "Wrangler LSP: Explain Environments", expectTab: /regexp/, expectText: "text" }
+//       runs the command from the palette; an editor tab matching `expectTab` opens and shows `expectText`
 //
-// Which scenarios run: those whose group is in READY_GROUPS, unless the environment says otherwise:
-//   WRANGLER_LSP_E2E_GROUPS=syntax,durable-objects   (or "all")   picks groups
-//   WRANGLER_LSP_E2E_SCENARIOS=name1,name2                        picks scenarios by name (any group)
-// Turn a group on for good by adding it to READY_GROUPS once the server supports it.
+// Which scenarios run: those named in READY, unless the environment says otherwise:
+//   WRANGLER_LSP_E2E_GROUPS=syntax,durable-objects   (or "all")   every scenario of these groups
+//   WRANGLER_LSP_E2E_SCENARIOS=name1,name2                        these scenarios, by name
+// Turn a scenario on for good by adding its name to READY once the server supports it.
 
-/** Groups that run by default: the server supports them today. */
-export const READY_GROUPS = ["syntax"];
+/** Scenarios that run by default: the server supports them today. */
+export const READY = [
+  "syntax-error-toml",
+  "syntax-error-jsonc",
+  "do-hover-implied-worker",
+  "explain-environments",
+  // Not yet (enable when the server publishes them):
+  // "do-not-inherited-warning",
+  // "do-quick-fix-script-name",
+];
 
 export const SCENARIOS = [
   {
@@ -68,6 +78,14 @@ export const SCENARIOS = [
       },
     ],
   },
+  {
+    name: "explain-environments",
+    group: "commands",
+    file: "do-env-binding/wrangler.toml",
+    steps: [
+      { command: "Wrangler LSP: Explain Environments", expectTab: /Environments of wrangler\.toml/, expectText: "my-worker-staging" },
+    ],
+  },
 ];
 
 /** The scenarios selected by READY_GROUPS or the environment. */
@@ -81,6 +99,9 @@ export function selectScenarios(env = process.env) {
     return SCENARIOS.filter((s) => names.includes(s.name));
   }
   const raw = (env.WRANGLER_LSP_E2E_GROUPS ?? "").trim();
-  const groups = raw === "" ? READY_GROUPS : raw === "all" ? [...new Set(SCENARIOS.map((s) => s.group))] : raw.split(",").map((s) => s.trim());
+  if (raw === "") {
+    return SCENARIOS.filter((s) => READY.includes(s.name));
+  }
+  const groups = raw === "all" ? [...new Set(SCENARIOS.map((s) => s.group))] : raw.split(",").map((s) => s.trim());
   return SCENARIOS.filter((s) => groups.includes(s.group));
 }

@@ -1,9 +1,10 @@
 /**
  * Turning the answer of the server command `wrangler-lsp.explain` into text.
  *
- * Pure: no `vscode` import. The server may answer a string, a MarkupContent
- * (`{ kind, value }`), or an object with `markdown`/`text`; anything else is
- * shown as pretty-printed JSON so that nothing is lost.
+ * Pure: no `vscode` import. The server may answer a string (plain text, e.g.
+ * the explain table), a MarkupContent (`{ kind, value }`), or an object with
+ * `markdown`/`text`; anything else is shown as pretty-printed JSON so that
+ * nothing is lost.
  */
 
 /** The server-side command that explains the environments of a config. */
@@ -21,7 +22,7 @@ export interface Explanation {
 /** Normalizes the command's result. */
 export function toExplanation(result: unknown): Explanation {
   if (typeof result === "string") {
-    return { markdown: true, text: result };
+    return { markdown: false, text: result };
   }
   if (result !== null && typeof result === "object") {
     const record = result as Record<string, unknown>;

@@ -5,8 +5,11 @@ import { test } from "node:test";
 
 import { explainErrorMessage, toExplanation } from "../src/explain";
 
-test("a string is Markdown", () => {
-  assert.deepEqual(toExplanation("# env.staging"), { markdown: true, text: "# env.staging" });
+test("a string is plain text", () => {
+  assert.deepEqual(toExplanation("env  name\nstaging  my-worker-staging"), {
+    markdown: false,
+    text: "env  name\nstaging  my-worker-staging",
+  });
 });
 
 test("MarkupContent keeps its kind", () => {

@@ -33,7 +33,7 @@ return {
     local root = vim.fs.root(path, { 'package.json', '.git' })
     on_dir(root or vim.fs.dirname(path))
   end,
-  -- Sent as initializationOptions and in answer to workspace/configuration (section `wranglerLsp`).
+  -- Neovim answers workspace/configuration from these and sends them in didChangeConfiguration.
   settings = {
     wranglerLsp = {
       -- Per-rule severity override: off, hint, info, warning or error, e.g. { WL201 = 'off' }.

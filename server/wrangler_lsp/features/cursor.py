@@ -74,6 +74,8 @@ def _toml(source: bytes, offset: int) -> Cursor | None:
     stripped = line.lstrip()
     if stripped.startswith(b"[") and b"]" not in stripped and b"=" not in stripped:
         return _header_cursor(source, line_start + len(line) - len(stripped), offset)
+    if stripped.startswith(b"["):
+        return None
     path: config.KeyPath = ()
     start = 0
     headers = list(_HEADER.finditer(source, 0, line_start))
@@ -131,7 +133,7 @@ def _scan(source: bytes, pos: int, offset: int, base: _Frame, *, json: bool) -> 
             pos += 1
         elif char in b" \t\r\n":
             pos += 1
-        elif char == b"#" and not json or source.startswith(b"//", pos) and json:
+        elif (char == b"#" and not json) or (json and source.startswith(b"//", pos)):
             end = source.find(b"\n", pos)
             if end == -1 or end >= offset:
                 return None
@@ -142,18 +144,16 @@ def _scan(source: bytes, pos: int, offset: int, base: _Frame, *, json: bool) -> 
                 return None
             pos = end + 2
         elif char in (b'"', b"'"):
-            end, value = _string(source, pos, offset, json)
-            if end is None:
-                return _in_string(source, pos, offset, value, top)
+            string_end, value = _string(source, pos, offset, json)
+            if string_end is None:
+                return _in_string(source, pos, offset, top)
             _take_word(top, value, json)
-            pos = end
+            pos = string_end
         elif char in (b"=", b":"):
             top.expect_value, top.after_value = True, False
             pos += 1
         elif char in (b"{", b"["):
             path = top.value_path() if (top.expect_value or not top.table) else top.path
-            if json and len(stack) == 1 and not top.key_parts and not top.expect_value and char == b"{":
-                path = ()
             stack.append(_Frame(path, table=char == b"{"))
             pos += 1
         elif char in (b"}", b"]"):
@@ -167,16 +167,17 @@ def _scan(source: bytes, pos: int, offset: int, base: _Frame, *, json: bool) -> 
             else:
                 top.index += 1
             pos += 1
+        elif not _WORD.match(source, pos):
+            pos += 1
         else:
             end = pos
             while end < offset and _WORD.match(source, end) and not (source[end : end + 1] == b":" and json):
                 end += 1
-            end = max(end, pos + 1)
-            if end >= offset and _WORD.match(source, pos):
-                return _in_word(source, pos, offset, stack[-1])
+            if end >= offset:
+                return _in_word(source, pos, offset, stack[-1], json)
             _take_word(top, source[pos:end].decode("utf-8", "replace"), json, bare=True)
             pos = end
-    return _in_word(source, offset, offset, stack[-1])
+    return _in_word(source, offset, offset, stack[-1], json)
 
 
 def _take_word(frame: _Frame, word: str, json: bool, *, bare: bool = False) -> None:
@@ -193,32 +194,27 @@ def _take_word(frame: _Frame, word: str, json: bool, *, bare: bool = False) -> N
 
 def _after_value(frame: _Frame) -> None:
     if frame.table:
-        frame.after_value = True
-        frame.expect_value = False
+        frame.after_value, frame.expect_value, frame.key_parts = True, False, []
 
 
 def _string(source: bytes, pos: int, offset: int, json: bool) -> tuple[int | None, str]:
-    """The end of the string starting at `pos` (None if it reaches the cursor) and its raw content."""
+    """The end of the string starting at `pos`, or None when the cursor is inside it; and its content."""
     quote = source[pos : pos + 1]
-    triple = not json and source.startswith(quote * 3, pos)
-    opener = quote * 3 if triple else quote
+    opener = quote * 3 if not json and source.startswith(quote * 3, pos) else quote
     i = pos + len(opener)
-    while i < len(source):
+    while i < offset:
         if source.startswith(opener, i):
-            end = i + len(opener)
-            content = source[pos + len(opener) : i].decode("utf-8", "replace")
-            return (end if end <= offset or i >= offset and False else None) if i < offset else None, content
+            return i + len(opener), source[pos + len(opener) : i].decode("utf-8", "replace")
         if source[i : i + 1] == b"\\" and quote == b'"':
             i += 2
             continue
-        if source[i : i + 1] == b"\n" and not triple:
-            break
+        if source[i : i + 1] == b"\n" and len(opener) == 1:
+            return i, source[pos + 1 : i].decode("utf-8", "replace")
         i += 1
-    content = source[pos + len(opener) : offset].decode("utf-8", "replace")
-    return None, content
+    return None, source[pos + len(opener) : offset].decode("utf-8", "replace")
 
 
-def _in_string(source: bytes, pos: int, offset: int, _content: str, frame: _Frame) -> Cursor:
+def _in_string(source: bytes, pos: int, offset: int, frame: _Frame) -> Cursor:
     quote = source[pos : pos + 1]
     prefix = source[pos + 1 : offset].decode("utf-8", "replace")
     close = source.find(quote, offset)
@@ -232,7 +228,9 @@ def _in_string(source: bytes, pos: int, offset: int, _content: str, frame: _Fram
     return Cursor(Place.VALUE, frame.value_path(), prefix, Span(pos, end), True, False)
 
 
-def _in_word(source: bytes, start: int, offset: int, frame: _Frame) -> Cursor:
+def _in_word(source: bytes, start: int, offset: int, frame: _Frame, json: bool) -> Cursor | None:
+    if frame.after_value and not json:
+        return None
     typed = source[start:offset].decode("utf-8", "replace")
     end = _word_end(source, offset)
     followed = _PAIR.match(source, end) is not None

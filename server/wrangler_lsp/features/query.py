@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from wrangler_lsp import config, model
 from wrangler_lsp.model.worker import DoBinding, Env
+from wrangler_lsp.text import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,3 +106,19 @@ def _binding_of(env: Env, path: config.KeyPath) -> DoBinding | None:
         if path[: len(binding.path)] == binding.path:
             return binding
     return None
+
+
+def extent(node: config.Node) -> Span:
+    """The whole text of `node`: its span, every TOML section that builds it, and everything below it."""
+    span = node.span
+    if isinstance(node, config.Table):
+        for section in node.sections:
+            span = (
+                span.cover(section.body) if section.header is None else span.cover(section.header).cover(section.body)
+            )
+        for entry in node.entries.values():
+            span = span.cover(entry.span).cover(extent(entry.value))
+    elif isinstance(node, config.Array):
+        for item in node.items:
+            span = span.cover(extent(item))
+    return span

@@ -88,9 +88,7 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, Scalar) and node.kind is ScalarKind.NULL
 
 
-def _do_bindings(
-    table: Table, prefix: KeyPath, worker_name: str | None, top: Env | None
-) -> tuple[DoBinding, ...]:
+def _do_bindings(table: Table, prefix: KeyPath, worker_name: str | None, top: Env | None) -> tuple[DoBinding, ...]:
     container = table.get("durable_objects")
     items = container.get("bindings") if isinstance(container, Table) else None
     if not isinstance(items, Array):
@@ -128,9 +126,7 @@ def _do_bindings(
     return tuple(bindings)
 
 
-def _shares(
-    target: str | None, class_name: str | None, environment: str | None, top: DoBinding | None
-) -> bool | None:
+def _shares(target: str | None, class_name: str | None, environment: str | None, top: DoBinding | None) -> bool | None:
     if top is None or None in (target, class_name, top.target_worker, top.class_name):
         return None
     return (target, class_name, environment) == (top.target_worker, top.class_name, top.environment)

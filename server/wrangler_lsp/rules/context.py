@@ -1,21 +1,51 @@
-"""What rules read: the document's format, text, config tree, and the Worker model resolved from it."""
+"""What rules read: the document's format, text, config tree, the Worker model, and the workspace's Workers.
+
+Rules cannot import the workspace layer (it sits above them), so the workspace index is seen here through
+two small protocols, `KnownWorker` and `WorkerDirectory`, which `workspace.WorkspaceIndex` satisfies.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
+from typing import Protocol
 
 from wrangler_lsp import model
 from wrangler_lsp.config import Config
 from wrangler_lsp.syntax import Format
 
 
-class Context:
-    """The analysed document a rule checks. The Worker model is resolved once, on first use."""
+class KnownWorker(Protocol):
+    """One env of one config of the workspace, as the Worker it deploys as."""
 
-    def __init__(self, fmt: Format, source: bytes, config: Config) -> None:
+    @property
+    def name(self) -> str: ...
+    @property
+    def uri(self) -> str: ...
+    @property
+    def env(self) -> str | None: ...
+    @property
+    def classes(self) -> tuple[str, ...]: ...
+
+
+class WorkerDirectory(Protocol):
+    """The Workers of the workspace by name (the workspace index)."""
+
+    def workers_named(self, name: str) -> Sequence[KnownWorker]: ...
+
+
+class Context:
+    """The analysed document a rule checks. The Worker model is resolved once, on first use.
+
+    `workspace` is the index of the workspace's Workers when the document is analysed inside one (the
+    language server); cross-Worker rules report nothing without it.
+    """
+
+    def __init__(self, fmt: Format, source: bytes, config: Config, *, workspace: WorkerDirectory | None = None) -> None:
         self.format = fmt
         self.source = source
         self.config = config
+        self.workspace = workspace
 
     @cached_property
     def worker(self) -> model.Worker:

@@ -4,7 +4,14 @@ API boundary: `WorkspaceIndex` (fed `(uri, bytes)` or an already built config; n
 and reads files) and `scan_source` (exported classes and relative imports of a JS/TS source text).
 """
 
-from wrangler_lsp.workspace.index import ClassSite, ConfigEntry, WorkerEntry, WorkspaceIndex, summarize
+from wrangler_lsp.workspace.index import (
+    ClassSite,
+    ConfigEntry,
+    WorkerEntry,
+    WorkspaceIndex,
+    class_sites_of,
+    summarize,
+)
 from wrangler_lsp.workspace.sources import SourceClass, SourceScan, scan_source
 
 __all__ = [
@@ -14,6 +21,7 @@ __all__ = [
     "SourceScan",
     "WorkerEntry",
     "WorkspaceIndex",
+    "class_sites_of",
     "scan_source",
     "summarize",
 ]

@@ -71,9 +71,14 @@ class ConfigEntry:
 def summarize(uri: str, worker: model.Worker, line_index: LineIndex) -> ConfigEntry:
     """The index entry of a resolved config."""
     workers = tuple(_worker_entry(uri, worker, env) for env in worker.all_envs if env.worker_name)
-    sites = tuple(site for env in worker.all_envs for site in _sites(uri, env))
+    sites = class_sites_of(uri, worker)
     env_names = tuple(env.name for env in worker.envs if env.name is not None)
     return ConfigEntry(uri, worker.format, workers, sites, line_index, env_names)
+
+
+def class_sites_of(uri: str, worker: model.Worker) -> tuple[ClassSite, ...]:
+    """Every binding, migration and export entry of `worker` that names a class."""
+    return tuple(site for env in worker.all_envs for site in _sites(uri, env))
 
 
 class WorkspaceIndex:

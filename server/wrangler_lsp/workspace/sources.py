@@ -14,9 +14,7 @@ from wrangler_lsp.text import Span
 _EXPORT_CLASS = re.compile(
     rb"^[ \t]*export[ \t]+(?:default[ \t]+)?(?:abstract[ \t]+)?class[ \t]+([A-Za-z_$][\w$]*)", re.M
 )
-_IMPORT = re.compile(
-    rb"""(?:^|[;\s])(?:import|export)\b[^;'"`]*?\bfrom[ \t]*['"](\.{1,2}/[^'"]+)['"]""", re.M
-)
+_IMPORT = re.compile(rb"""(?:^|[;\s])(?:import|export)\b[^;'"`]*?\bfrom[ \t]*['"](\.{1,2}/[^'"]+)['"]""", re.M)
 _BARE_IMPORT = re.compile(rb"""(?:^|[;\s])import[ \t]*['"](\.{1,2}/[^'"]+)['"]""", re.M)
 
 

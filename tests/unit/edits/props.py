@@ -8,7 +8,7 @@ does not apply to that spot (nothing was checked).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from wrangler_lsp import config, edits
 from wrangler_lsp.syntax import Format
@@ -18,15 +18,15 @@ from .helpers import build
 Plain = object
 
 
-def check_set_key(fmt: Format, source: bytes, table: config.Table, key: str, value: object) -> None:
-    before = config.to_python(build(fmt, source).root)
+def check_set_key(fmt: Format, source: bytes, root: config.Table, table: config.Table, key: str, value: object) -> None:
+    before = config.to_python(root)
     expected = copy.deepcopy(before)
     _at(expected, table.path)[key] = value  # type: ignore[index]
     _check(fmt, source, edits.set_key(source, fmt, table, key, value), expected)
 
 
-def check_remove_key(fmt: Format, source: bytes, table: config.Table, key: str) -> None:
-    before = config.to_python(build(fmt, source).root)
+def check_remove_key(fmt: Format, source: bytes, root: config.Table, table: config.Table, key: str) -> None:
+    before = config.to_python(root)
     expected = copy.deepcopy(before)
     target = _at(expected, table.path)
     assert isinstance(target, dict)
@@ -75,6 +75,3 @@ def _prune_empty(plain: Plain, path: config.KeyPath) -> None:
         child = _at(plain, path[:depth])
         if child in ({}, []) and isinstance(parent, dict):
             del parent[path[depth - 1]]
-
-
-Maker = Callable[[], object]

@@ -29,9 +29,7 @@ def test_set_object_value_laid_out_with_file_unit(indent: str) -> None:
     before = f'{{\n{indent}"name": "w"\n}}\n'
     i2 = indent * 2
     after = f'{{\n{indent}"name": "w",\n{indent}"vars": {{\n{i2}"A": "1",\n{i2}"B": ["x"]\n{indent}}}\n}}\n'
-    check(
-        JSON, before, lambda src, root: edits.set_key(src, JSON, root, "vars", {"A": "1", "B": ["x"]}), after
-    )
+    check(JSON, before, lambda src, root: edits.set_key(src, JSON, root, "vars", {"A": "1", "B": ["x"]}), after)
 
 
 def test_set_key_after_trailing_comma_and_comment() -> None:
@@ -67,9 +65,7 @@ def test_set_key_in_one_line_object(before: str, after: str) -> None:
 
 
 def test_set_key_in_empty_root() -> None:
-    check(
-        JSON, "{}\n", lambda src, root: edits.set_key(src, JSON, root, "name", "w"), '{\n  "name": "w"\n}\n'
-    )
+    check(JSON, "{}\n", lambda src, root: edits.set_key(src, JSON, root, "name", "w"), '{\n  "name": "w"\n}\n')
 
 
 def test_set_key_crlf_tabs() -> None:

@@ -69,9 +69,7 @@ def entry_field_reports(ctx: Context, key: str, message: str, *, required: bool)
         for index, item in binding_entries(env):
             if isinstance(item, Array):
                 if required:
-                    yield Report(
-                        item.span, in_env(env, message), env=env.name, path=entry_path(env, index, key)
-                    )
+                    yield Report(item.span, in_env(env, message), env=env.name, path=entry_path(env, index, key))
                 continue
             if not isinstance(item, Table):
                 continue

@@ -38,6 +38,4 @@ from wrangler_lsp.syntax import Severity
 
 @rule("WL205", "do-binding-class-name-missing", Severity.ERROR, Origin.WRANGLER)
 def check(ctx: Context) -> Iterator[Report]:
-    return entry_field_reports(
-        ctx, "class_name", 'binding should have a string "class_name" field.', required=True
-    )
+    return entry_field_reports(ctx, "class_name", 'binding should have a string "class_name" field.', required=True)

@@ -46,10 +46,6 @@ _MESSAGE = 'binding should have a "script_name" field if "environment" is presen
 def check(ctx: Context) -> Iterator[Report]:
     for env in ctx.worker.all_envs:
         for index, item in binding_entries(env):
-            if (
-                isinstance(item, Table)
-                and "environment" in item.entries
-                and "script_name" not in item.entries
-            ):
+            if isinstance(item, Table) and "environment" in item.entries and "script_name" not in item.entries:
                 path = entry_path(env, index, "environment")
                 yield Report(key_span(item, "environment"), in_env(env, _MESSAGE), env=env.name, path=path)

@@ -52,6 +52,4 @@ def check(ctx: Context) -> Iterator[Report]:
             field = entry_path(env, index)
             got = model.json_stringify(item)
             message = f'"{field}" should, optionally, have a boolean "remote" field but got {got}.'
-            yield Report(
-                remote.span, in_env(env, message), env=env.name, path=entry_path(env, index, "remote")
-            )
+            yield Report(remote.span, in_env(env, message), env=env.name, path=entry_path(env, index, "remote"))

@@ -54,6 +54,4 @@ def check(ctx: Context) -> Iterator[Report]:
                     continue
                 message = f'Unexpected fields found in {entry_path(env, index)} field: "{key}"'
                 path = entry_path(env, index, key)
-                yield Report(
-                    entry.key_span, in_env(env, message), env=env.name, path=path, data={"field": key}
-                )
+                yield Report(entry.key_span, in_env(env, message), env=env.name, path=path, data={"field": key})

@@ -52,6 +52,4 @@ def check(ctx: Context) -> Iterator[Report]:
                 continue
             field = container_path(env)
             message = f'Unexpected fields found in {field} field: "{key}"'
-            yield Report(
-                entry.key_span, in_env(env, message), env=env.name, path=f"{field}.{key}", data={"field": key}
-            )
+            yield Report(entry.key_span, in_env(env, message), env=env.name, path=f"{field}.{key}", data={"field": key})

@@ -59,8 +59,7 @@ def check(ctx: Context) -> Iterator[Report]:
         if not uncovered or js_length(env.migrations_node) > 0:
             continue
         classes = [
-            model.string_value(item.get("class_name")) if isinstance(item, Table) else None
-            for item in uncovered
+            model.string_value(item.get("class_name")) if isinstance(item, Table) else None for item in uncovered
         ]
         names = [name for name in classes if name is not None]
         if len(names) != len(classes):

@@ -64,9 +64,7 @@ def check(ctx: Context) -> Iterator[Report]:
             span = env.table.entries["exports"].key_span
         else:
             span = env.table.entries["migrations"].key_span
-        related = (
-            Related(exports[0].key_span, f"`exports.{exports[0].class_name}` is a Durable Object export"),
-        )
+        related = (Related(exports[0].key_span, f"`exports.{exports[0].class_name}` is a Durable Object export"),)
         data = {
             "exports": [export.class_name for export in exports],
             "migrations_inherited": env.migrations_inherited,

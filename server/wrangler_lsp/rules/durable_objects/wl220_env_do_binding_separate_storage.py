@@ -72,6 +72,4 @@ def check(ctx: Context) -> Iterator[Report]:
             }
             related = (Related(value_span(top.node, "name"), f"the top-level `{top.name}` binding"),)
             path = entry_path(env, binding.index)
-            yield Report(
-                value_span(binding.node, "name"), message, env=env.name, path=path, related=related, data=data
-            )
+            yield Report(value_span(binding.node, "name"), message, env=env.name, path=path, related=related, data=data)

@@ -47,11 +47,7 @@ from wrangler_lsp.syntax import Severity
 def check(ctx: Context) -> Iterator[Report]:
     for env in ctx.worker.all_envs:
         for binding in env.do_bindings:
-            if (
-                not binding.script_name
-                or binding.script_name != env.worker_name
-                or binding.environment is not None
-            ):
+            if not binding.script_name or binding.script_name != env.worker_name or binding.environment is not None:
                 continue
             message = (
                 f"`script_name` of `{binding.name}` in {env_label(env)} is its own Worker "

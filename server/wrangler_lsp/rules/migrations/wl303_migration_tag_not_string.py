@@ -45,8 +45,6 @@ def check(ctx: Context) -> Iterator[Report]:
         tag = item.get("tag") if isinstance(item, Table) else None
         if tag is None or model.string_value(tag) is not None:
             continue
-        message = (
-            f'Expected "{field(index, "tag")}" to be of type string but got {model.json_stringify(tag)}.'
-        )
+        message = f'Expected "{field(index, "tag")}" to be of type string but got {model.json_stringify(tag)}.'
         path = format_path(env.path("migrations", index, "tag"))
         yield Report(tag.span, in_env(env, message), env=env.name, path=path)

@@ -61,8 +61,8 @@ def check(ctx: Context) -> Iterator[Report]:
             if not local or binding.class_name is None or env.live_class(binding.class_name) is not None:
                 continue
             reason, data = _why(env, binding.class_name)
-            if data["reason"] == "never-created" and not _well_formed(env.migrations):
-                continue  # A malformed entry may be what creates it; WL304-WL306 report that.
+            if data["reason"] == "never-created" and (ctx.config.issues or not _well_formed(env.migrations)):
+                continue  # A malformed entry (or broken text) may be what creates it.
             message = (
                 f"`{binding.name}` in {where(env)} binds to `{binding.class_name}`, {reason}: "
                 f"Worker {worker_label(env)} has no live class of that name"

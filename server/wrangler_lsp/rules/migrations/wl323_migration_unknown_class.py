@@ -55,19 +55,24 @@ def check(ctx: Context) -> Iterator[Report]:
         live: set[str] = set()
         for migration in migrations:
             live.update(cls.name for cls in (*migration.new_classes, *migration.new_sqlite_classes))
-            removed: list[tuple[str, model.ClassName]] = []
             for rename in migration.renamed:
-                removed.append(("renames", rename.from_))
-            removed += [("deletes", cls) for cls in migration.deleted]
-            for verb, cls in removed:
-                if cls.name in live:
-                    live.discard(cls.name)
-                    continue
-                message = (
-                    f"`migrations[{migration.index}]` in {where(env)} {verb} `{cls.name}`, which no earlier "
-                    "migration creates"
-                )
-                data = {"class_name": cls.name, "known": sorted(live)}
-                yield Report(cls.node.span, message, env=env.name, path=format_path(cls.node.path), data=data)
-            live.update(rename.to.name for rename in migration.renamed)
+                if not _remove(live, rename.from_):
+                    yield _report(env, migration, "renames", rename.from_, live)
+                live.add(rename.to.name)
+            for cls in migration.deleted:
+                if not _remove(live, cls):
+                    yield _report(env, migration, "deletes", cls, live)
             live.update(transfer.to.name for transfer in migration.transferred)
+
+
+def _remove(live: set[str], cls: model.ClassName) -> bool:
+    if cls.name not in live:
+        return False
+    live.discard(cls.name)
+    return True
+
+
+def _report(env: model.Env, migration: model.Migration, verb: str, cls: model.ClassName, live: set[str]) -> Report:
+    message = f"`migrations[{migration.index}]` in {where(env)} {verb} `{cls.name}`, which no earlier migration creates"
+    data = {"class_name": cls.name, "known": sorted(live)}
+    return Report(cls.node.span, message, env=env.name, path=format_path(cls.node.path), data=data)

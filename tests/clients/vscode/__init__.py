@@ -1,0 +1,1 @@
+"""Tests of the VS Code client (vscode-client/)."""
