@@ -25,7 +25,7 @@ ALLOWED: dict[str, set[str]] = {
     "model": {"text", "syntax", "config"},
     "edits": {"text", "syntax", "config"},
     "rules": {"text", "syntax", "config", "model", "edits", "settings"},
-    "document": {"text", "syntax", "config", "model", "rules", "settings"},
+    "document": {"text", "syntax", "config", "model", "rules", "settings", "uris"},
     "workspace": {"text", "syntax", "config", "model", "rules", "settings", "document", "edits", "uris"},
     "features": {
         "text",

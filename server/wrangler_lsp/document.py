@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import PurePosixPath
 
 from wrangler_lsp import config, rules, syntax
 from wrangler_lsp.rules.context import WorkerDirectory
 from wrangler_lsp.settings import Settings
+from wrangler_lsp.uris import to_path
 from wrangler_lsp.text import LineIndex, TextEdit, apply_edit
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -88,7 +90,11 @@ class Document:
 
     @cached_property
     def context(self) -> rules.Context:
-        return rules.Context(self.format, self.source, self.config)
+        return rules.Context(self.format, self.source, self.config, file_name=self.file_name)
+
+    @property
+    def file_name(self) -> str:
+        return PurePosixPath(to_path(self.uri)).name
 
     def findings(self, settings: Settings, workspace: WorkerDirectory | None = None) -> list[rules.Finding]:
         """Every finding of every enabled rule, sorted by position then code.
@@ -97,6 +103,8 @@ class Document:
         """
         if workspace is None:
             return rules.check(self.context, settings)
-        context = rules.Context(self.format, self.source, self.config, workspace=workspace)
+        context = rules.Context(
+            self.format, self.source, self.config, workspace=workspace, file_name=self.file_name
+        )
         context.__dict__["worker"] = self.context.worker
         return rules.check(context, settings)

@@ -10,6 +10,7 @@ value is an object. Positions come from reading the text (`json_scan`); the tree
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from wrangler_lsp.config import Array, Entry, Table, TableStyle
@@ -20,6 +21,7 @@ from wrangler_lsp.edits.render import json_block, json_inline, render_key
 from wrangler_lsp.syntax import Format
 
 _JSON = Format.JSON
+_TRAILING = re.compile(rb",[ \t]*(?://[^\n]*)?\r?\n\s*[}\]]")
 
 
 def set_key(source: bytes, table: Table, key: str, value: object) -> tuple[Edit, ...]:
@@ -32,11 +34,12 @@ def set_key(source: bytes, table: Table, key: str, value: object) -> tuple[Edit,
     unit = layout.indent_unit(source)
     name = render_key(_JSON, key)
     padded = _padded(source, obj)
+    trailing = _trailing(source)
 
     def render(indent: str | None) -> str:
         if indent is None:
             return f"{name}: {json_inline(value, padded)}"
-        return f"{name}: {json_block(value, indent, unit, nl)}"
+        return f"{name}: {json_block(value, indent, unit, nl, trailing)}"
 
     expand = b"\n" in source and (table.style is TableStyle.ROOT or _is_block(value))
     return members.append_member(source, _JSON, obj.open_pos, obj.close_pos, obj.members, render, " ", expand)
@@ -46,12 +49,8 @@ def replace_value(source: bytes, entry: Entry, value: object) -> Edit:
     """The edit that writes `value` in place of a member's value (objects span lines on own-line members)."""
     span = entry.value.span
     if layout.starts_line(source, entry.span.start) and _is_block(value):
-        text = json_block(
-            value,
-            layout.indent_of(source, entry.span.start),
-            layout.indent_unit(source),
-            layout.newline(source),
-        )
+        indent = layout.indent_of(source, entry.span.start)
+        text = json_block(value, indent, layout.indent_unit(source), layout.newline(source), _trailing(source))
     else:
         text = json_inline(value, True)
     return Edit(span, text)
@@ -78,20 +77,24 @@ def append_item(source: bytes, array: Array, value: Mapping[str, object]) -> tup
     unit = layout.indent_unit(source)
     last = source[items.members[-1].start : items.members[-1].end] if items.members else b"\n"
     padded = last.startswith(b"{ ") or not items.members
+    trailing = _trailing(source)
 
     def render(indent: str | None) -> str:
         if indent is None or b"\n" not in last:
             return json_inline(dict(value), padded)
-        return json_block(dict(value), indent, unit, nl)
+        return json_block(dict(value), indent, unit, nl, trailing)
 
     expand = b"\n" in source
-    return members.append_member(
-        source, _JSON, items.open_pos, items.close_pos, items.members, render, "", expand
-    )
+    return members.append_member(source, _JSON, items.open_pos, items.close_pos, items.members, render, "", expand)
 
 
 def _list(source: bytes, offset: int) -> JsonList:
     return scan_list(source, first_value(source, offset))
+
+
+def _trailing(source: bytes) -> bool:
+    """Whether the file writes trailing commas (a comma before a closing bracket on the next line)."""
+    return _TRAILING.search(source) is not None
 
 
 def _padded(source: bytes, obj: JsonList) -> bool:

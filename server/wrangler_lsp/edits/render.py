@@ -58,22 +58,25 @@ def toml_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def json_block(value: object, indent: str, unit: str, newline: str) -> str:
+def json_block(value: object, indent: str, unit: str, newline: str, trailing: bool = False) -> str:
     """`value` as JSON whose objects (and arrays holding objects) span lines; `indent` is that of its line.
 
     The first line is not indented (the caller writes the key or position before it); arrays of
     scalars stay on one line, as wrangler's templates write `"new_sqlite_classes": ["MyObject"]`.
+    `trailing` puts a comma after the last member of each list laid out over lines.
     """
     inner = indent + unit
     if isinstance(value, Mapping) and value:
         members = [
-            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {json_block(v, inner, unit, newline)}"
+            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {json_block(v, inner, unit, newline, trailing)}"
             for k, v in value.items()
         ]
-        return "{" + newline + ("," + newline).join(members) + newline + indent + "}"
+        end = "," if trailing else ""
+        return "{" + newline + ("," + newline).join(members) + end + newline + indent + "}"
     if isinstance(value, list) and any(isinstance(item, Mapping) for item in value):
-        items = [inner + json_block(item, inner, unit, newline) for item in value]
-        return "[" + newline + ("," + newline).join(items) + newline + indent + "]"
+        items = [inner + json_block(item, inner, unit, newline, trailing) for item in value]
+        end = "," if trailing else ""
+        return "[" + newline + ("," + newline).join(items) + end + newline + indent + "]"
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -106,11 +109,7 @@ def _toml(value: object) -> str:
     if isinstance(value, Mapping):
         if not value:
             return "{}"
-        return (
-            "{ "
-            + ", ".join(f"{render_key(Format.TOML, str(k))} = {_toml(v)}" for k, v in value.items())
-            + " }"
-        )
+        return "{ " + ", ".join(f"{render_key(Format.TOML, str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml(item) for item in value) + "]"
     raise TypeError(f"cannot write a {type(value).__name__} as TOML")

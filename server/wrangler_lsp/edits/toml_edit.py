@@ -62,9 +62,7 @@ def set_key(source: bytes, table: Table, key: str, value: object) -> tuple[Edit,
     assert section.header is not None, table.path
     pair_indent = _pair_indent(source, section)
     if pair_indent is None:
-        return (
-            _line_after(source, section.header.end, layout.indent_of(source, section.header.start) + pair),
-        )
+        return (_line_after(source, section.header.end, layout.indent_of(source, section.header.start) + pair),)
     return (_line_after(source, section.body.end, pair_indent + pair),)
 
 
@@ -91,9 +89,7 @@ def remove_key(source: bytes, table: Table, key: str) -> tuple[Edit, ...]:
     spans = pair_spans(node) if isinstance(node, Table) and node.style is TableStyle.DOTTED else [entry.span]
     if table.style is TableStyle.INLINE or _in_inline(source, spans[0].end):
         return members.remove_inline_pairs(source, spans)
-    lines = sorted(
-        {(layout.line_start(source, s.start), layout.next_line_start(source, s.end)) for s in spans}
-    )
+    lines = sorted({(layout.line_start(source, s.start), layout.next_line_start(source, s.end)) for s in spans})
     return tuple(Edit(Span(start, end), "") for start, end in lines)
 
 
@@ -200,9 +196,7 @@ def _at_end(source: bytes, text: str) -> Edit:
 def _root_pair(source: bytes, root: Table, pair: str) -> Edit:
     spans = pair_spans(root)
     if spans:
-        return _line_after(
-            source, max(span.end for span in spans), layout.indent_of(source, min(spans).start) + pair
-        )
+        return _line_after(source, max(span.end for span in spans), layout.indent_of(source, min(spans).start) + pair)
     first = _first_header(root)
     nl = layout.newline(source)
     if first is None:

@@ -8,7 +8,19 @@ from typing import Any
 from lsprotocol import types
 
 from wrangler_lsp.features.code_actions import FIX_ALL
-from wrangler_lsp.lsp.handlers import code_actions, commands, documents, hover, inlay_hints, lifecycle
+from wrangler_lsp.lsp.handlers import (
+    code_actions,
+    commands,
+    completion,
+    definition,
+    documents,
+    hover,
+    inlay_hints,
+    lifecycle,
+    structure,
+    symbols,
+    workspace,
+)
 from wrangler_lsp.lsp.session import Server, guarded
 
 HANDLERS: tuple[tuple[str, Callable[..., Any], Any], ...] = (
@@ -30,6 +42,18 @@ HANDLERS: tuple[tuple[str, Callable[..., Any], Any], ...] = (
     ),
     (types.TEXT_DOCUMENT_HOVER, hover.hover, None),
     (types.TEXT_DOCUMENT_INLAY_HINT, inlay_hints.inlay_hint, None),
+    (
+        types.TEXT_DOCUMENT_COMPLETION,
+        completion.completion,
+        types.CompletionOptions(trigger_characters=completion.TRIGGER_CHARACTERS),
+    ),
+    (types.TEXT_DOCUMENT_DOCUMENT_SYMBOL, symbols.document_symbol, None),
+    (types.WORKSPACE_SYMBOL, symbols.workspace_symbol, None),
+    (types.TEXT_DOCUMENT_DEFINITION, definition.definition, None),
+    (types.TEXT_DOCUMENT_REFERENCES, definition.references, None),
+    (types.TEXT_DOCUMENT_FOLDING_RANGE, structure.folding_range, None),
+    (types.TEXT_DOCUMENT_SELECTION_RANGE, structure.selection_range, None),
+    (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, workspace.did_change_watched_files, None),
 )
 
 COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = ((commands.EXPLAIN, commands.explain),)

@@ -14,8 +14,10 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from lsprotocol import types
 
@@ -31,6 +33,8 @@ SOURCE_SUFFIXES = (".ts", ".js", ".mjs", ".mts", ".tsx", ".jsx")
 SOURCE_BUDGET_SECONDS = 0.2
 SOURCE_MAX_FILES = 50
 FILES_PER_YIELD = 8
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -122,8 +126,8 @@ def index_file(ls: Server, path: Path) -> None:
 
 async def _index_all(ls: Server) -> None:
     st = state(ls)
-    await register_watcher(ls)
-    token = await _begin_progress(ls)
+    asyncio.get_running_loop().create_task(_guard(ls, register_watcher(ls), "registering the file watcher"))
+    token = await _guard(ls, _begin_progress(ls), "creating the progress token")
     started = time.perf_counter()
     paths = [path for root in folders(ls) for path in config_files(root)]
     for count, path in enumerate(paths, 1):
@@ -141,6 +145,15 @@ async def _index_all(ls: Server) -> None:
         message = f"{len(paths)} configs, {len(st.index.worker_names())} Workers in {elapsed:.1f}s"
         ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message=message))
     refresh_diagnostics(ls)
+
+
+async def _guard(ls: Server, step: Coroutine[Any, Any, T], what: str) -> T | None:
+    """Run a request to the client; a client that refuses it (an error answer) only loses that feature."""
+    try:
+        return await step
+    except Exception as error:
+        ls.log(f"wrangler-lsp: {what} failed: {error}")
+        return None
 
 
 async def _begin_progress(ls: Server) -> str | None:
@@ -193,6 +206,11 @@ def source_classes(ls: Server, config_uri: str, main: str) -> list[workspace.Sou
         classes += [workspace.SourceClass(name, uri, span) for name, span in scan.classes]
         queue += [(path.parent / spec).resolve() for spec in scan.imports]
     return classes
+
+
+def source_reader(ls: Server) -> Callable[[str, str], list[workspace.SourceClass]]:
+    """`source_classes` bound to the server, as the features' callback."""
+    return lambda config_uri, main: source_classes(ls, config_uri, main)
 
 
 def line_index(ls: Server, uri: str) -> LineIndex | None:

@@ -41,11 +41,21 @@ class Context:
     language server); cross-Worker rules report nothing without it.
     """
 
-    def __init__(self, fmt: Format, source: bytes, config: Config, *, workspace: WorkerDirectory | None = None) -> None:
+    def __init__(
+        self,
+        fmt: Format,
+        source: bytes,
+        config: Config,
+        *,
+        workspace: WorkerDirectory | None = None,
+        file_name: str | None = None,
+    ) -> None:
         self.format = fmt
         self.source = source
         self.config = config
         self.workspace = workspace
+        self.file_name = file_name or ("wrangler.toml" if fmt is Format.TOML else "wrangler.jsonc")
+        """The file's name as wrangler's messages spell it (`wrangler.json`, `wrangler.jsonc`, ...)."""
 
     @cached_property
     def worker(self) -> model.Worker:

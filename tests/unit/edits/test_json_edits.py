@@ -136,7 +136,7 @@ def test_append_multi_line_element_with_trailing_commas() -> None:
         "\t\t\t},\n\t\t],\n\t},\n}",
         lambda src, root: edits.append_array_table(src, JSON, root, ("durable_objects", "bindings"), BINDING),
         '{\n\t"durable_objects": {\n\t\t"bindings": [\n\t\t\t{\n\t\t\t\t"name": "A",\n\t\t\t\t"class_name": "B",\n'
-        '\t\t\t},\n\t\t\t{\n\t\t\t\t"name": "C",\n\t\t\t\t"class_name": "D"\n\t\t\t},\n\t\t],\n\t},\n}',
+        '\t\t\t},\n\t\t\t{\n\t\t\t\t"name": "C",\n\t\t\t\t"class_name": "D",\n\t\t\t},\n\t\t],\n\t},\n}',
     )
 
 

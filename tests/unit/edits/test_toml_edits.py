@@ -287,7 +287,8 @@ def test_add_env_migration_crlf_indented() -> None:
     [
         (
             '[env.x.durable_objects]\nbindings = [ { name = "A", class_name = "B" } ]\n',
-            '[env.x.durable_objects]\nbindings = [ { name = "A", class_name = "B" }, { name = "C", class_name = "D" } ]\n',
+            '[env.x.durable_objects]\nbindings = [ { name = "A", class_name = "B" }, '
+            '{ name = "C", class_name = "D" } ]\n',
         ),
         (
             '[env.x.durable_objects]\nbindings = [\n    { name = "A", class_name = "B" }, # a\n]\n',

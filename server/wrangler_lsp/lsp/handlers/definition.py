@@ -17,9 +17,7 @@ def definition(ls: Server, params: types.DefinitionParams) -> list[types.Locatio
     if doc is None:
         return None
     offset = convert.offset(doc.line_index, params.position, ls.encoding)
-    found = feature.definition(
-        doc.context.worker, doc.uri, offset, ws.index(ls), lambda uri, main: ws.source_classes(ls, uri, main)
-    )
+    found = feature.definition(doc.context.worker, doc.uri, offset, ws.index(ls), ws.source_reader(ls))
     return _locations(ls, found) or None
 
 

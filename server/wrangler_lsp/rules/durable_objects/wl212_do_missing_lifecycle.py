@@ -34,8 +34,7 @@ Add a live `exports` entry per class (or a `[[migrations]]` entry creating it).
 
 ## Wrangler
 Mirrors warning D14 in `reference/wrangler-config-rules.md` (`warnIfDurableObjectsHaveNoLifecycleConfig`),
-evaluated for every env. Wrangler names its file in the message; we say `wrangler.jsonc` for JSON
-files since the rule does not know the file name.
+evaluated for every env. Wrangler names its file in the message, and so do we.
 """
 
 from __future__ import annotations
@@ -64,7 +63,7 @@ def check(ctx: Context) -> Iterator[Report]:
         names = [name for name in classes if name is not None]
         if len(names) != len(classes):
             continue
-        message = in_env(env, _message(ctx.format, names))
+        message = in_env(env, _message(ctx.format, ctx.file_name, names))
         data = {"classes": list(dict.fromkeys(names)), "worker": env.worker_name}
         for item in uncovered:
             assert isinstance(item, Table)
@@ -94,8 +93,7 @@ def js_length(node: Node | None) -> int:
     return 0
 
 
-def _message(fmt: Format, classes: list[str]) -> str:
-    file_name = "wrangler.toml" if fmt is Format.TOML else "wrangler.jsonc"
+def _message(fmt: Format, file_name: str, classes: list[str]) -> str:
     unique = list(dict.fromkeys(classes))
     if fmt is Format.TOML:
         snippet = "".join(
