@@ -80,9 +80,7 @@ def _pos(at: tuple[int, int]) -> dict[str, int]:
     return {"line": at[0], "character": at[1]}
 
 
-async def session(
-    spec: ServerSpec, fmt: str, path: Path, text: str, pull: bool, edits: int
-) -> Sample | None:
+async def session(spec: ServerSpec, fmt: str, path: Path, text: str, pull: bool, edits: int) -> Sample | None:
     """One fresh server process: open `path`, edit it, probe features. None if it cannot pull."""
     client = await Client.spawn(list(spec.command), cwd=str(path.parent), env=dict(spec.env))
     try:
@@ -138,12 +136,13 @@ async def _drive(
         params = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
         inserted = not inserted
         elapsed = await diagnostics_after(
-            lambda p=params: client.notify("textDocument/didChange", p), version  # type: ignore[misc]
+            lambda p=params: client.notify("textDocument/didChange", p),
+            version,  # type: ignore[misc]
         )
         if i >= 3:
             times.append(elapsed)
         slow = times and times[0] > SLOW_PUSH_MS and len(times) >= 5
-        if slow or time.perf_counter() > deadline and len(times) >= 5:
+        if slow or (time.perf_counter() > deadline and len(times) >= 5):
             break
     at = {"textDocument": doc, "position": _pos(targets.key)}
     hover = await _probe(client, "textDocument/hover", at, True)

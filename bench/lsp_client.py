@@ -95,9 +95,7 @@ class Client:
         return (time.perf_counter() - start) * 1000, result
 
     # -- diagnostics -----------------------------------------------------------------------------
-    async def wait_publish(
-        self, uri: str, after: int, version: int | None = None, timeout: float = 30.0
-    ) -> Publish:
+    async def wait_publish(self, uri: str, after: int, version: int | None = None, timeout: float = 30.0) -> Publish:
         """The first publish for `uri` among those after index `after` (for `version` if the server sends one)."""
         deadline = time.perf_counter() + timeout
         seen = after

@@ -60,29 +60,61 @@ def markdown(samples: list[Any], args: argparse.Namespace) -> str:
         "",
     ]
     out += _rows(
-        ["format", "lines", "server", "mode", "start-up", "open→diag", "spawn→diag", "edit p50", "edit p95",
-         "hover", "code action", "completion", "peak RSS"],
+        [
+            "format",
+            "lines",
+            "server",
+            "mode",
+            "start-up",
+            "open→diag",
+            "spawn→diag",
+            "edit p50",
+            "edit p95",
+            "hover",
+            "code action",
+            "completion",
+            "peak RSS",
+        ],
         (
-            [s.fmt, f"{s.lines:,}", s.server, s.mode, _ms(s.startup), _ms(s.open), _ms(s.cold_open),
-             _ms(s.edit_p50), _ms(s.edit_p95), _ms(s.hover), _ms(s.code_action), _ms(s.completion),
-             f"{s.rss_mb:.0f}" if s.rss_mb else "n/a"]
+            [
+                s.fmt,
+                f"{s.lines:,}",
+                s.server,
+                s.mode,
+                _ms(s.startup),
+                _ms(s.open),
+                _ms(s.cold_open),
+                _ms(s.edit_p50),
+                _ms(s.edit_p95),
+                _ms(s.hover),
+                _ms(s.code_action),
+                _ms(s.completion),
+                f"{s.rss_mb:.0f}" if s.rss_mb else "n/a",
+            ]
             for s in samples
         ),
     )
     out += ["", "### Edit to diagnostics p50: ours / peer (below 1 means we are faster)", ""]
-    out += _rows(["format", "lines", "peer", "peer mode", "peer p50", "ours p50 (same mode)", "ratio",
-                  "ours best / peer best"], _ratio_rows(samples))
+    out += _rows(
+        ["format", "lines", "peer", "peer mode", "peer p50", "ours p50 (same mode)", "ratio", "ours best / peer best"],
+        _ratio_rows(samples),
+    )
     out += ["", "### Growth of our figures from the smallest file (ratio to it)", ""]
-    out += _rows(["format", "mode", "lines", "edit p50", "× smallest", "open→diag", "× smallest", "peak RSS"],
-                 _growth_rows(samples))
+    out += _rows(
+        ["format", "mode", "lines", "edit p50", "× smallest", "open→diag", "× smallest", "peak RSS"],
+        _growth_rows(samples),
+    )
     out += ["", "### Targets", ""]
     out += _rows(["target", "measured", "met"], _target_rows(samples))
     return "\n".join(out) + "\n"
 
 
 def _find(samples: list[Any], server: str, fmt: str, lines: int, mode: str | None = None) -> list[Any]:
-    return [s for s in samples if s.server == server and s.fmt == fmt and s.lines == lines
-            and (mode is None or s.mode == mode)]
+    return [
+        s
+        for s in samples
+        if s.server == server and s.fmt == fmt and s.lines == lines and (mode is None or s.mode == mode)
+    ]
 
 
 def _ratio_rows(samples: list[Any]) -> Iterable[list[str]]:
@@ -94,8 +126,16 @@ def _ratio_rows(samples: list[Any]) -> Iterable[list[str]]:
         best = "n/a"
         if ours_all:
             best = _ratio(min(s.edit_p50 for s in ours_all) / min(s.edit_p50 for s in peer_all))
-        yield [peer.fmt, f"{peer.lines:,}", peer.server, peer.mode, _ms(peer.edit_p50),
-               _ms(ours[0].edit_p50) if ours else "n/a", same, best]
+        yield [
+            peer.fmt,
+            f"{peer.lines:,}",
+            peer.server,
+            peer.mode,
+            _ms(peer.edit_p50),
+            _ms(ours[0].edit_p50) if ours else "n/a",
+            same,
+            best,
+        ]
 
 
 def _ratio(value: float) -> str:
@@ -111,8 +151,16 @@ def _growth_rows(samples: list[Any]) -> Iterable[list[str]]:
                 continue
             base = series[0]
             for s in series:
-                yield [fmt, mode, f"{s.lines:,}", _ms(s.edit_p50), f"{s.edit_p50 / base.edit_p50:.1f}",
-                       _ms(s.open), f"{s.open / base.open:.1f}", f"{s.rss_mb:.0f}" if s.rss_mb else "n/a"]
+                yield [
+                    fmt,
+                    mode,
+                    f"{s.lines:,}",
+                    _ms(s.edit_p50),
+                    f"{s.edit_p50 / base.edit_p50:.1f}",
+                    _ms(s.open),
+                    f"{s.open / base.open:.1f}",
+                    f"{s.rss_mb:.0f}" if s.rss_mb else "n/a",
+                ]
 
 
 def _nearest(samples: list[Any], lines: int) -> list[Any]:
@@ -147,16 +195,21 @@ def _target_rows(samples: list[Any]) -> Iterable[list[str]]:
             large = [s for s in _nearest(samples, 50000) if s.fmt == fmt and s.mode == mode]
             if small and large:
                 ratio = large[0].edit_p50 / small[0].edit_p50
-                yield [f"{fmt} {mode}: p50 at 50,000 lines ≤ 3× p50 at 100", f"{ratio:.1f}×",
-                       "yes" if ratio <= 3 else "**no**"]
+                yield [
+                    f"{fmt} {mode}: p50 at 50,000 lines ≤ 3× p50 at 100",
+                    f"{ratio:.1f}×",
+                    "yes" if ratio <= 3 else "**no**",
+                ]
     for lines in (10000, 50000):
         for s in _nearest(samples, lines):
             peers = [p for p in samples if p.server != OURS and p.fmt == s.fmt and p.lines == s.lines]
             if peers:
                 best = min(peers, key=lambda p: p.edit_p50)
-                yield [f"{s.fmt} {s.mode} at {s.lines:,} lines below every peer",
-                       f"{_ms(s.edit_p50)} vs {_ms(best.edit_p50)} ({best.server} {best.mode})",
-                       "yes" if s.edit_p50 < best.edit_p50 else "**no**"]
+                yield [
+                    f"{s.fmt} {s.mode} at {s.lines:,} lines below every peer",
+                    f"{_ms(s.edit_p50)} vs {_ms(best.edit_p50)} ({best.server} {best.mode})",
+                    "yes" if s.edit_p50 < best.edit_p50 else "**no**",
+                ]
 
 
 def write_doc(path: Path, table: str) -> None:

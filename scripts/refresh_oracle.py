@@ -123,9 +123,7 @@ def _normalize(origin: str, path: Path, raw: Json, known: set[str]) -> Json:
                 "envs": item.get("envs", [""]),
                 "context": item.get("context", []),
                 "fields": item.get("fields", []),
-                "path": derive_path(
-                    item.get("message", ""), item.get("context", []), item.get("fields", []), known
-                ),
+                "path": derive_path(item.get("message", ""), item.get("context", []), item.get("fields", []), known),
             }
             for extra in ("kind", "error", "line", "column"):
                 if extra in item:
@@ -219,9 +217,7 @@ def _write_schema_keys(oracle: Path) -> Json:
             else definitions["DurableObjectBindings"]["properties"]
         ),
         "migration": sorted(definitions["DurableObjectMigration"]["properties"]),
-        "docs": {
-            key: _description(prop) for key, prop in sorted(definitions["RawConfig"]["properties"].items())
-        },
+        "docs": {key: _description(prop) for key, prop in sorted(definitions["RawConfig"]["properties"].items())},
     }
     (OUT / "schema-keys.json").write_text(json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n")
     return snapshot

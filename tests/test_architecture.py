@@ -85,9 +85,7 @@ def test_imports_follow_the_layers(path: Path) -> None:
         if top == "wrangler_lsp":
             parts = name.split(".")
             target = parts[1] if len(parts) > 1 else "__init__"
-            assert "*" in allowed or target in allowed | {layer, "__init__"}, (
-                f"{layer} must not import {name}"
-            )
+            assert "*" in allowed or target in allowed | {layer, "__init__"}, f"{layer} must not import {name}"
         elif top in {
             "pygls",
             "lsprotocol",
@@ -140,6 +138,4 @@ def test_architecture_doc_names_every_package() -> None:
         if path.name.startswith("__") or path.name == "py.typed" or path.name == "data":
             continue
         name = path.name
-        assert f"`{name.removesuffix('.py')}" in doc or f"`{name}" in doc, (
-            f"ARCHITECTURE.md does not mention {name}"
-        )
+        assert f"`{name.removesuffix('.py')}" in doc or f"`{name}" in doc, f"ARCHITECTURE.md does not mention {name}"

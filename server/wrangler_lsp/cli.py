@@ -55,9 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wrangler-lsp {__version__}")
     commands = parser.add_subparsers(dest="command")
     serve = commands.add_parser("serve", help="run the language server over stdio")
-    serve.add_argument(
-        "--stdio", action="store_true", help="accepted for clients that pass it; stdio is the default"
-    )
+    serve.add_argument("--stdio", action="store_true", help="accepted for clients that pass it; stdio is the default")
     check = commands.add_parser("check", help="lint wrangler config files or folders")
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, or folders to search for wrangler.toml|json|jsonc"
@@ -118,9 +116,7 @@ def _check(args: argparse.Namespace) -> int:
             doc = _fix(path, doc, settings)
         results.append((path, doc, doc.findings(settings)))
     if args.format == "json":
-        print(
-            json.dumps([_finding_json(path, doc, f) for path, doc, found in results for f in found], indent=2)
-        )
+        print(json.dumps([_finding_json(path, doc, f) for path, doc, found in results for f in found], indent=2))
     else:
         _print_text(results)
     failing = any(f.severity.value <= fail_on.value for _, _, found in results for f in found)
@@ -205,9 +201,7 @@ def _print_text(results: Sequence[tuple[Path, Document, list[Finding]]]) -> None
             print(f"{path}:{line + 1}:{col + 1}: {label} {finding.code} {message}")
             counts[finding.severity] += 1
     summary = ", ".join(
-        f"{n} {s.label}{'s' if n != 1 and s is not Severity.INFORMATION else ''}"
-        for s, n in counts.items()
-        if n
+        f"{n} {s.label}{'s' if n != 1 and s is not Severity.INFORMATION else ''}" for s, n in counts.items() if n
     )
     n_files = len(results)
     print(f"{n_files} file{'s' if n_files != 1 else ''} checked: {summary or 'no problems'}")

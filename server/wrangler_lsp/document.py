@@ -15,8 +15,8 @@ from pathlib import PurePosixPath
 from wrangler_lsp import config, rules, syntax
 from wrangler_lsp.rules.context import WorkerDirectory
 from wrangler_lsp.settings import Settings
-from wrangler_lsp.uris import to_path
 from wrangler_lsp.text import LineIndex, TextEdit, apply_edit
+from wrangler_lsp.uris import to_path
 
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -103,8 +103,6 @@ class Document:
         """
         if workspace is None:
             return rules.check(self.context, settings)
-        context = rules.Context(
-            self.format, self.source, self.config, workspace=workspace, file_name=self.file_name
-        )
+        context = rules.Context(self.format, self.source, self.config, workspace=workspace, file_name=self.file_name)
         context.__dict__["worker"] = self.context.worker
         return rules.check(context, settings)

@@ -18,9 +18,7 @@ from wrangler_lsp import config, syntax
 
 CORPUS = Path("/work/shared/corpus/real")
 with (CORPUS / "FEATURES.tsv").open(newline="") as features:
-    ROWS = [
-        row for row in csv.DictReader(features, delimiter="\t") if row["file"].endswith((".json", ".jsonc"))
-    ]
+    ROWS = [row for row in csv.DictReader(features, delimiter="\t") if row["file"].endswith((".json", ".jsonc"))]
 VALID = [row["file"] for row in ROWS if row["valid"] == "true"]
 BROKEN = {
     "cloudflare__workers-rs__templates__hello-world__wrangler.jsonc": (5, 31, "Invalid symbol"),

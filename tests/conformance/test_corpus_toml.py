@@ -38,9 +38,7 @@ def test_broken(name: str, parse_error: str) -> None:
     match = re.search(r"line (\d+)", parse_error)
     assert match is not None, parse_error
     index = LineIndex(source)
-    lines = {
-        index.line_of(issue.span.start) + 1 for issue in built.issues if issue.severity is Severity.ERROR
-    }
+    lines = {index.line_of(issue.span.start) + 1 for issue in built.issues if issue.severity is Severity.ERROR}
     assert int(match.group(1)) in lines
 
 

@@ -21,6 +21,7 @@ PROFILES = ["visual-studio-code", "neovim@v0.11.0"]
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), params=PROFILES)
 async def client(request: pytest.FixtureRequest, lsp_client: LanguageClient) -> AsyncIterator[None]:
     _record_diagnostic_versions(lsp_client)
+    _accept_registrations(lsp_client)
     lsp_client.init_result = await lsp_client.initialize_session(  # type: ignore[attr-defined]
         types.InitializeParams(capabilities=client_capabilities(request.param), root_uri=None)
     )
@@ -40,3 +41,13 @@ def _record_diagnostic_versions(lsp_client: LanguageClient) -> None:
         versions[params.uri] = params.version
 
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
+
+
+def _accept_registrations(lsp_client: LanguageClient) -> None:
+    """Answer `client/registerCapability` (the server registers its file watcher) as editors do."""
+    if types.CLIENT_REGISTER_CAPABILITY in lsp_client.protocol.fm.features:
+        return
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        return None

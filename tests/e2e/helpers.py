@@ -41,9 +41,7 @@ def change(client: LanguageClient, uri: str, version: int, rng: types.Range | No
     )
 
 
-async def diagnostics(
-    client: LanguageClient, uri: str, version: int, timeout: float = 10.0
-) -> list[types.Diagnostic]:
+async def diagnostics(client: LanguageClient, uri: str, version: int, timeout: float = 10.0) -> list[types.Diagnostic]:
     """The diagnostics of `uri` at `version`: pulled, or waited for until a push for that version arrives."""
     if pulls(client):
         report = await client.text_document_diagnostic_async(

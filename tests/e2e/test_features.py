@@ -42,10 +42,7 @@ async def test_hover_on_env_binding_shows_the_implied_worker(client: LanguageCli
     open_doc(client, TOML_URI, text)
     await diagnostics(client, TOML_URI, 1)
     value = await _hover(client, TOML_URI, _position(text, '"ChatRoom"', encoding(client), delta=3))
-    assert (
-        "**Durable Object binding `ROOMS`** in `env.staging`: class `ChatRoom` of Worker `chat-staging`"
-        in value
-    )
+    assert "**Durable Object binding `ROOMS`** in `env.staging`: class `ChatRoom` of Worker `chat-staging`" in value
     assert "**separate** from the top-level `ROOMS` (Worker `chat`)" in value
 
 
@@ -73,9 +70,7 @@ async def test_inlay_hint_after_binding_header(client: LanguageClient) -> None:
     hints = await client.text_document_inlay_hint_async(
         types.InlayHintParams(
             text_document=types.TextDocumentIdentifier(uri=TOML_URI),
-            range=types.Range(
-                start=types.Position(line=0, character=0), end=types.Position(line=200, character=0)
-            ),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=200, character=0)),
         )
     )
     assert hints is not None
@@ -94,3 +89,19 @@ async def test_explain_command(client: LanguageClient) -> None:
     assert isinstance(result, str)
     assert "env.production: deploys as chat-prod" in result
     assert "lacks non-inherited keys: durable_objects, kv_namespaces" in result
+
+
+async def test_inlay_hint_inside_a_json_object_reads_as_a_member(client: LanguageClient) -> None:
+    text = (EXAMPLES / "chat-jsonc" / "wrangler.jsonc").read_text()
+    open_doc(client, JSONC_URI, text)
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            text_document=types.TextDocumentIdentifier(uri=JSONC_URI),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=200, character=0)),
+        )
+    )
+    assert hints is not None
+    anchor = '"class_name": "ChatRoom" }'
+    assert [(h.label, h.position) for h in hints] == [
+        (', "script_name": "chat-staging"', _position(text, anchor, encoding(client), delta=len(anchor) - 1))
+    ]

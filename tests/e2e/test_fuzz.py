@@ -17,17 +17,54 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench.generate import config
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bench.generate import config
 from tests.robustness.lsp import SyncServer, normalized, position
 
 CORPUS = Path("/work/shared/corpus/real")
 FRAGMENTS = [
-    '"', "=", "[", "]", "{", "}", ",", ".", "#", " ", "\t", "\n", "\r\n", "\r", "a", "x", "1", "é", "😀", "漢",
-    "/", "*", "\\", ":", "//", "/*", "*/", "env", "name", "main", '"v2"', "durable_objects", "bindings",
-    "[[migrations]]\n", 'tag = "v9"\n', '"script_name": "w",', "[env.x]\n", "true", "-1e5", "\x00",
+    '"',
+    "=",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ".",
+    "#",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "a",
+    "x",
+    "1",
+    "é",
+    "😀",
+    "漢",
+    "/",
+    "*",
+    "\\",
+    ":",
+    "//",
+    "/*",
+    "*/",
+    "env",
+    "name",
+    "main",
+    '"v2"',
+    "durable_objects",
+    "bindings",
+    "[[migrations]]\n",
+    'tag = "v9"\n',
+    '"script_name": "w",',
+    "[env.x]\n",
+    "true",
+    "-1e5",
+    "\x00",
 ]
 
 

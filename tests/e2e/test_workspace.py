@@ -21,7 +21,8 @@ SOURCE = 'import { helper } from "./util";\nexport class ChatRoom {}\n'
 UTIL = "export class Lobby {}\nexport function helper() {}\n"
 API = (
     'name = "api"\n\n[[durable_objects.bindings]]\nname = "ROOMS"\nclass_name = "ChatRoom"\nscript_name = "rooms"\n\n'
-    '[env.staging]\n[[env.staging.durable_objects.bindings]]\nname = "ROOMS"\nclass_name = "Chat"\nscript_name = "rooms"\n'
+    "[env.staging]\n[[env.staging.durable_objects.bindings]]\n"
+    'name = "ROOMS"\nclass_name = "Chat"\nscript_name = "rooms"\n'
 )
 
 
@@ -45,6 +46,11 @@ async def client(
     root = tmp_path_factory.mktemp("monorepo")
     _repo(root)
     lsp_client.root = root  # type: ignore[attr-defined]
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        lsp_client.registrations = params.registrations  # type: ignore[attr-defined]
+
     folder = types.WorkspaceFolder(uri=root.as_uri(), name="monorepo")
     await lsp_client.initialize_session(
         types.InitializeParams(
@@ -55,14 +61,14 @@ async def client(
     await lsp_client.shutdown_session()
 
 
-async def _indexed(client: LanguageClient) -> list[types.WorkspaceSymbol]:
+async def _indexed(client: LanguageClient) -> list[types.WorkspaceSymbol | types.SymbolInformation]:
     """Workspace symbols once the background index holds both Workers (it starts on the first request)."""
     for _ in range(200):
         found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query=""))
         assert isinstance(found, list | type(None))
         names = {symbol.name for symbol in found or []}
         if {"rooms", "api"} <= names:
-            return [s for s in found or [] if isinstance(s, types.WorkspaceSymbol)]
+            return list(found or [])
         await asyncio.sleep(0.05)
     raise AssertionError("the workspace was not indexed")
 

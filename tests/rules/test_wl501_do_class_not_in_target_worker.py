@@ -10,7 +10,7 @@ from wrangler_lsp.settings import Settings
 ROOMS = {
     "file:///repo/rooms/wrangler.toml": (
         'name = "rooms"\n[[migrations]]\ntag = "v1"\nnew_sqlite_classes = ["ChatRoom", "Lobby"]\n'
-        '[env.staging]\nmigrations = []\n'
+        "[env.staging]\nmigrations = []\n"
     )
 }
 API = 'name = "api"\n[[durable_objects.bindings]]\nname = "ROOMS"\nclass_name = "{cls}"\nscript_name = "{script}"\n'
@@ -25,13 +25,17 @@ def test_class_missing_in_the_target_worker() -> None:
 def test_matching_env_is_the_one_named() -> None:
     found = check_cross_worker(wl501.check, API.format(cls="ChatRoom", script="rooms-staging"), ROOMS)
     assert found == [
-        ("WL501", '"ChatRoom"', "Worker `rooms-staging` does not create class `ChatRoom`; it creates no Durable Object classes")
+        (
+            "WL501",
+            '"ChatRoom"',
+            "Worker `rooms-staging` does not create class `ChatRoom`; it creates no Durable Object classes",
+        )
     ]
 
 
 def test_class_created_is_ok_and_in_jsonc() -> None:
     assert check_cross_worker(wl501.check, API.format(cls="Lobby", script="rooms"), ROOMS) == []
-    text = '{"name": "api", "env": {"x": {"durable_objects": {"bindings": [{"name": "R", "class_name": "Nope", "script_name": "rooms"}]}}}}'
+    text = '{"name": "api", "env": {"x": {"durable_objects": {"bindings": [{"name": "R", "class_name": "Nope", "script_name": "rooms"}]}}}}'  # noqa: E501
     assert [m for _, _, m in check_cross_worker(wl501.check, text, ROOMS, syntax.Format.JSON)] == [
         "Worker `rooms` does not create class `Nope` (in `env.x`); it creates `ChatRoom`, `Lobby`"
     ]

@@ -106,7 +106,7 @@ async function runStep(scenario, step) {
     await tab.waitFor();
     const shown = page.locator(".editor-instance .monaco-editor .view-lines").filter({ hasText: step.expectText });
     await shown.first().waitFor();
-    return `${step.command}: tab "${norm(await tab.innerText()).trim()}" shows "${step.expectText}"`;
+    return `${step.command}: tab "${norm(await tab.innerText()).replace(/\s+/g, " ").trim()}" shows "${step.expectText}"`;
   }
   throw new Error(`unknown step ${JSON.stringify(step)}`);
 }
@@ -305,6 +305,8 @@ async function applyQuickFix(where, title, expectLine) {
         const chosen = norm(await match.innerText());
         await match.click();
         await viewLine(expectLine);
+        // Leave the fixture as it was: a modified editor would ask "save changes?" when closed.
+        await runCommand("File: Revert File");
         return chosen;
       }
     } catch (error) {

@@ -72,7 +72,7 @@ install_code_server() {
   fi
   rm -rf "$CS_DIR"
   # Native modules compile against Node 24's headers; npm >= 11 needs the install scripts allowed by name.
-  PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
+  PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" JOBS=max \
     npm install -g --no-audit --no-fund --allow-scripts=code-server,argon2 \
     --prefix "$CS_DIR" "code-server@$CODE_SERVER_VERSION"
   touch "$CS_DIR/.installed"

@@ -24,9 +24,9 @@ export const READY = [
   "syntax-error-jsonc",
   "do-hover-implied-worker",
   "explain-environments",
-  // Not yet (enable when the server publishes them):
-  // "do-not-inherited-warning",
-  // "do-quick-fix-script-name",
+  "do-not-inherited-warning",
+  "do-quick-fix-script-name",
+  "do-jsonc",
 ];
 
 export const SCENARIOS = [
@@ -75,6 +75,22 @@ export const SCENARIOS = [
         quickfix: { line: 'name = "COUNTER"', occurrence: 2, word: "COUNTER" },
         title: /Share the top-level objects: script_name = "my-worker"/,
         expectLine: 'script_name = "my-worker"',
+      },
+    ],
+  },
+  {
+    name: "do-jsonc",
+    group: "durable-objects",
+    file: "do-jsonc/wrangler.jsonc",
+    steps: [
+      { squiggle: "warning", line: '"production": {' },
+      { problem: /"durable_objects" exists at the top level, but not on "env.production"/, severity: "Warning", source: "wrangler-lsp", code: "WL101" },
+      // The env binding's line also shows the inlay hint `, "script_name": "my-worker-staging"` before `}`.
+      { hover: { line: '"bindings": [{ "name": "COUNTER", "class_name": "Counter"', occurrence: 2, word: "Counter" }, expect: /my-worker-staging/ },
+      {
+        quickfix: { line: '"bindings": [{ "name": "COUNTER", "class_name": "Counter"', occurrence: 2, word: "COUNTER" },
+        title: /Share the top-level objects: script_name = "my-worker"/,
+        expectLine: '"script_name": "my-worker"',
       },
     ],
   },

@@ -175,9 +175,7 @@ class _Assembly:
             if entry is None:
                 self.add_pair(table, pair, base)
             elif entry.key in entries:
-                self.conflict(
-                    (*table.path, entry.key), entry.key_span, entries[entry.key], "is already defined"
-                )
+                self.conflict((*table.path, entry.key), entry.key_span, entries[entry.key], "is already defined")
             else:
                 entries[entry.key] = entry
 
@@ -217,11 +215,7 @@ class _Assembly:
                 self.explicit.add(id(table))
                 return table
             node = entry.value
-            if (
-                isinstance(node, Table)
-                and node.style is TableStyle.IMPLICIT
-                and id(node) not in self.explicit
-            ):
+            if isinstance(node, Table) and node.style is TableStyle.IMPLICIT and id(node) not in self.explicit:
                 node.style = TableStyle.HEADER
                 node.sections.append(block)
                 self.explicit.add(id(node))
@@ -289,9 +283,7 @@ class _Assembly:
 
     def conflict(self, path: KeyPath, span: Span, first: Entry, what: str) -> None:
         line = self.line(first.span)
-        self.issue(
-            "WL003", span.start, span.end, f"`{format_path(path)}` {what} (first defined at line {line})"
-        )
+        self.issue("WL003", span.start, span.end, f"`{format_path(path)}` {what} (first defined at line {line})")
 
 
 def _node(value: lowered.Value, base: int, path: KeyPath) -> Node:

@@ -28,18 +28,17 @@ class Action:
     finding: rules.Finding | None
 
 
-def code_actions(
-    doc: Document, span: Span, settings: Settings, only: frozenset[str] | None = None
-) -> list[Action]:
+def code_actions(doc: Document, span: Span, settings: Settings, only: frozenset[str] | None = None) -> list[Action]:
     """Quick fixes for every finding touching `span`, then fix-all when there is anything to fix."""
     actions: list[Action] = []
     findings = doc.findings(settings)
     if only is None or any(kind.startswith(QUICKFIX) or QUICKFIX.startswith(kind) for kind in only):
         for finding in findings:
             if finding.span.start <= span.end and span.start <= finding.span.end:
-                actions.extend(
-                    Action(fix.title, QUICKFIX, fix.edits, fix.preferred, finding) for fix in finding.fixes
-                )
+                for fix in finding.fixes:
+                    fix_edits = fix.edits()
+                    if fix_edits:
+                        actions.append(Action(fix.title, QUICKFIX, fix_edits, fix.preferred, finding))
     if only is None or any(FIX_ALL.startswith(kind) for kind in only):
         edits = fix_all_edits(findings)
         if edits:
@@ -54,9 +53,10 @@ def fix_all_edits(findings: list[rules.Finding]) -> tuple[rules.Edit, ...]:
         for fix in finding.fixes:
             if not fix.preferred:
                 continue
-            if any(_overlaps(edit.span, other.span) for edit in fix.edits for other in taken):
+            fix_edits = fix.edits()
+            if not fix_edits or any(_overlaps(edit.span, other.span) for edit in fix_edits for other in taken):
                 continue
-            taken.extend(fix.edits)
+            taken.extend(fix_edits)
             break
     return tuple(sorted(taken, key=lambda edit: edit.span))
 

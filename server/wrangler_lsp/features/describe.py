@@ -25,9 +25,7 @@ class BindingFacts:
 
 def binding_facts(worker: model.Worker, env: Env, binding: DoBinding) -> BindingFacts:
     how = "explicit" if binding.script_name is not None else ("implied" if env.worker_name else "unknown")
-    home = next(
-        (e for e in worker.all_envs if e.worker_name and e.worker_name == binding.target_worker), None
-    )
+    home = next((e for e in worker.all_envs if e.worker_name and e.worker_name == binding.target_worker), None)
     live = home.live_class(binding.class_name) if home is not None and binding.class_name else None
     return BindingFacts(
         binding.target_worker,
@@ -52,9 +50,7 @@ def binding_lines(worker: model.Worker, env: Env, binding: DoBinding) -> list[st
     if facts.how == "explicit":
         lines.append(f'- Worker: explicit, `script_name = "{binding.script_name}"`')
     elif facts.how == "implied":
-        source = (
-            "its `name`" if env.worker_name_explicit else f"`<name>-{env.name}`" if env.name else "`name`"
-        )
+        source = "its `name`" if env.worker_name_explicit else f"`<name>-{env.name}`" if env.name else "`name`"
         lines.append(f"- Worker: implied (no `script_name`): the env's own Worker, {source}")
     if not env.is_top:
         top = facts.top_binding
@@ -64,9 +60,7 @@ def binding_lines(worker: model.Worker, env: Env, binding: DoBinding) -> list[st
             lines.append(f"- Storage: **shared** with the top-level {name} (same Worker and class)")
         else:
             top_worker = f"`{top.target_worker}`" if top.target_worker else "the top-level Worker"
-            lines.append(
-                f"- Storage: **separate** from the top-level {name} (Worker {top_worker}): different objects"
-            )
+            lines.append(f"- Storage: **separate** from the top-level {name} (Worker {top_worker}): different objects")
     lines.append(_lifecycle_line(binding, facts))
     return lines
 
@@ -84,9 +78,7 @@ def _lifecycle_line(binding: DoBinding, facts: BindingFacts) -> str:
         Backend.UNKNOWN: "storage backend unknown",
     }[live.backend]
     origin = f"migration `{live.tag}`" if live.tag is not None else "an `exports` entry"
-    inherited = (
-        facts.lifecycle_env.migrations_inherited and not facts.lifecycle_env.is_top and live.tag is not None
-    )
+    inherited = facts.lifecycle_env.migrations_inherited and not facts.lifecycle_env.is_top and live.tag is not None
     where += " (inherited from the top level)" if inherited else ""
     return f"- Created by {origin} of {where}: {backend}"
 
@@ -95,11 +87,7 @@ def missing_non_inherited(worker: model.Worker, env: Env) -> list[str]:
     """Non-inheritable keys the top level has and `env` lacks, in wrangler's order."""
     if env.is_top:
         return []
-    return [
-        k
-        for k in keys.non_inheritable_in_order()
-        if k in worker.top.table.entries and k not in env.table.entries
-    ]
+    return [k for k in keys.non_inheritable_in_order() if k in worker.top.table.entries and k not in env.table.entries]
 
 
 def present_non_inherited(env: Env) -> list[str]:
@@ -107,11 +95,7 @@ def present_non_inherited(env: Env) -> list[str]:
 
 
 def env_lines(worker: model.Worker, env: Env) -> list[str]:
-    name = (
-        f"`{env.worker_name}`"
-        if env.worker_name
-        else "an unknown Worker (no `name` here or at the top level)"
-    )
+    name = f"`{env.worker_name}`" if env.worker_name else "an unknown Worker (no `name` here or at the top level)"
     how = "its own `name`" if env.worker_name_explicit else f"`<top-level name>-{env.name}`"
     lines = [f"**env `{env.name}`** deploys as Worker {name}", ""]
     if env.worker_name:
@@ -147,9 +131,7 @@ def key_lines(worker: model.Worker, env: Env, path: config.KeyPath) -> list[str]
 
 def _name_lines(worker: model.Worker, env: Env) -> list[str]:
     if not env.is_top:
-        return [
-            f"**`name`** of `env.{env.name}`: deploys as Worker `{env.worker_name}` (used as is, nothing appended)"
-        ]
+        return [f"**`name`** of `env.{env.name}`: deploys as Worker `{env.worker_name}` (used as is, nothing appended)"]
     lines = ["**`name`**: the Worker name. Each environment deploys as a Worker of its own:", ""]
     for each in worker.all_envs:
         label = "top level" if each.is_top else f"env.{each.name}"

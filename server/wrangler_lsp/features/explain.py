@@ -32,9 +32,7 @@ def explain(worker: model.Worker, env_name: str | None = None, *, all_envs: bool
                     facts.shares_top_level if facts.top_binding is not None else None
                 ]
             )
-            rows.append(
-                (binding.name or "?", binding.class_name or "?", facts.worker or "?", facts.how, shares)
-            )
+            rows.append((binding.name or "?", binding.class_name or "?", facts.worker or "?", facts.how, shares))
         lines = [f"{title}: deploys as {deploys}"]
         if len(rows) > 1:
             lines += _table(rows)
@@ -51,9 +49,7 @@ def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     out = []
     for idx, row in enumerate(rows):
-        out.append(
-            "  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+        out.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         if idx == 0:
             out.append("  " + "  ".join("-" * width for width in widths))
     return out

@@ -1,7 +1,7 @@
 """Feature: inlay hints — the implied `script_name` of each env Durable Object binding that has none.
 
 For a `[[env.x.durable_objects.bindings]]` section the hint sits at the end of the header; for an
-inline table or a JSON object, just before its closing brace.
+inline table or a JSON object, just before its closing brace, as one more member (`, script_name = ...`).
 """
 
 from __future__ import annotations
@@ -33,16 +33,16 @@ def inlay_hints(worker: model.Worker, span: Span) -> list[InlayHint]:
             if not span.contains(offset):
                 continue
             quoted = json.dumps(binding.target_worker, ensure_ascii=False)
-            label = (
-                f"script_name = {quoted}"
-                if worker.format is syntax.Format.TOML
-                else f'"script_name": {quoted}'
-            )
+            label = f"script_name = {quoted}" if worker.format is syntax.Format.TOML else f'"script_name": {quoted}'
             tooltip = (
                 f"Implied: without `script_name`, `{binding.name}` binds to the class in this env's own Worker "
                 f"`{binding.target_worker}`, not the top level's."
             )
-            hints.append(InlayHint(offset, label, tooltip, padding_left=True, padding_right=inside))
+            if inside:
+                # Before a closing brace the hint reads as one more member: `, script_name = "..."`.
+                hints.append(InlayHint(offset, f", {label}", tooltip, padding_left=False, padding_right=True))
+            else:
+                hints.append(InlayHint(offset, label, tooltip, padding_left=True, padding_right=False))
     return hints
 
 

@@ -60,8 +60,7 @@ def contains(node: config.Node, offset: int) -> bool:
         # implicit or dotted table has no text of its own: look at where the entries are written.
         loose = node.style in (config.TableStyle.IMPLICIT, config.TableStyle.DOTTED)
         return any(
-            (loose and entry.span.contains(offset))
-            or (_has_headers(entry.value) and contains(entry.value, offset))
+            (loose and entry.span.contains(offset)) or (_has_headers(entry.value) and contains(entry.value, offset))
             for entry in node.entries.values()
         )
     if isinstance(node, config.Array) and node.style is config.ArrayStyle.TABLES:
@@ -75,9 +74,7 @@ def _has_headers(node: config.Node) -> bool:
     return isinstance(node, config.Array) and node.style is config.ArrayStyle.TABLES
 
 
-def _child_at(
-    node: config.Node, offset: int
-) -> tuple[config.Key, config.Entry | None, config.Node, bool] | None:
+def _child_at(node: config.Node, offset: int) -> tuple[config.Key, config.Entry | None, config.Node, bool] | None:
     if isinstance(node, config.Table):
         for key, entry in node.entries.items():
             if entry.key_span.contains(offset):

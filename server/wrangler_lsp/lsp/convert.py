@@ -89,7 +89,8 @@ def to_diagnostic(doc: Document, finding: rules.Finding, enc: PositionEncoding) 
         "version": doc.version,
         "env": finding.env,
         "path": finding.path,
-        "fixes": [fix_data(index, fix, enc) for fix in finding.fixes],
+        "fixes": [{"title": fix.title, "preferred": fix.preferred} for fix in finding.fixes],
+        **{key: value for key, value in finding.data.items() if _is_json(value)},
     }
     return types.Diagnostic(
         range=to_range(index, finding.span, enc),
@@ -102,46 +103,25 @@ def to_diagnostic(doc: Document, finding: rules.Finding, enc: PositionEncoding) 
     )
 
 
-def fix_data(index: LineIndex, fix: rules.Fix, enc: PositionEncoding) -> dict[str, Any]:
-    """A fix as plain JSON: title, preferred flag, and LSP text edits."""
-    return {
-        "title": fix.title,
-        "preferred": fix.preferred,
-        "edits": [
-            {"range": _range_json(to_range(index, edit.span, enc)), "newText": edit.new_text}
-            for edit in fix.edits
-        ],
-    }
+def _is_json(value: object) -> bool:
+    if value is None or isinstance(value, str | int | float | bool):
+        return True
+    if isinstance(value, list | tuple):
+        return all(_is_json(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _is_json(v) for k, v in value.items())
+    return False
 
 
-def _range_json(rng: types.Range) -> dict[str, Any]:
-    return {
-        "start": {"line": rng.start.line, "character": rng.start.character},
-        "end": {"line": rng.end.line, "character": rng.end.character},
-    }
-
-
-def diagnostics(
-    doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding
-) -> list[types.Diagnostic]:
+def diagnostics(doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> list[types.Diagnostic]:
     return [to_diagnostic(doc, finding, enc) for finding in findings]
-
-
-def range_from_json(raw: dict[str, Any]) -> types.Range:
-    start, end = raw["start"], raw["end"]
-    return types.Range(
-        start=types.Position(line=start["line"], character=start["character"]),
-        end=types.Position(line=end["line"], character=end["character"]),
-    )
 
 
 def text_edits(index: LineIndex, edits: Iterable[rules.Edit], enc: PositionEncoding) -> list[types.TextEdit]:
     return [types.TextEdit(range=to_range(index, edit.span, enc), new_text=edit.new_text) for edit in edits]
 
 
-def workspace_edit(
-    ls: Server, uri: str, version: int | None, edits: list[types.TextEdit]
-) -> types.WorkspaceEdit:
+def workspace_edit(ls: Server, uri: str, version: int | None, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
     """A versioned edit when the client supports `documentChanges`, else a plain `changes` map."""
     caps = ls.client_capabilities.workspace
     edit_caps = caps.workspace_edit if caps is not None else None
@@ -153,9 +133,7 @@ def workspace_edit(
     return types.WorkspaceEdit(changes={uri: list(edits)})
 
 
-def to_code_action(
-    ls: Server, doc: Document, action: code_actions.Action, enc: PositionEncoding
-) -> types.CodeAction:
+def to_code_action(ls: Server, doc: Document, action: code_actions.Action, enc: PositionEncoding) -> types.CodeAction:
     diagnostics = [to_diagnostic(doc, action.finding, enc)] if action.finding is not None else None
     kind = types.CodeActionKind.QuickFix if action.kind == code_actions.QUICKFIX else action.kind
     return types.CodeAction(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from wrangler_lsp.edits import Edit
 from wrangler_lsp.syntax import Severity
 from wrangler_lsp.text import Span
 
@@ -28,20 +29,20 @@ class Origin(Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace the bytes of `span` with `new_text`."""
-
-    span: Span
-    new_text: str
-
-
-@dataclass(frozen=True, slots=True)
 class Fix:
-    """A named set of edits. `preferred` fixes keep behaviour and are applied by fix-all and `--fix`."""
+    """A named change. `preferred` fixes keep behaviour and are applied by fix-all and `check --fix`.
+
+    The edits are built on demand (`edits()`): a file with thousands of findings does not pay for
+    thousands of fixes on every keystroke, only for the ones a user asks to see or apply. A builder
+    answers `()` when the change cannot be written as a small edit.
+    """
 
     title: str
-    edits: tuple[Edit, ...]
+    build: Callable[[], tuple[Edit, ...]]
     preferred: bool = False
+
+    def edits(self) -> tuple[Edit, ...]:
+        return self.build()
 
 
 @dataclass(frozen=True, slots=True)

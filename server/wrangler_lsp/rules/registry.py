@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from wrangler_lsp.rules import bindings, durable_objects, environments, migrations, syntax
+from wrangler_lsp.rules import bindings, cross_worker, durable_objects, environments, migrations, syntax
 from wrangler_lsp.rules.api import Rule
 
 _FAMILIES: tuple[tuple[Rule, ...], ...] = (
@@ -18,11 +18,10 @@ _FAMILIES: tuple[tuple[Rule, ...], ...] = (
     durable_objects.RULES,
     migrations.RULES,
     bindings.RULES,
+    cross_worker.RULES,
 )
 
-RULES: tuple[Rule, ...] = tuple(
-    sorted((rule for family in _FAMILIES for rule in family), key=lambda r: r.code)
-)
+RULES: tuple[Rule, ...] = tuple(sorted((rule for family in _FAMILIES for rule in family), key=lambda r: r.code))
 
 RETIRED: Mapping[str, str | None] = {}
 

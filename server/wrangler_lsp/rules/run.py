@@ -25,9 +25,7 @@ def check(ctx: Context, settings: Settings, rules: Iterable[Rule] = RULES) -> li
         severity = settings.severity.get(rule.code, rule.severity)
         if severity is None:
             continue
-        findings.extend(
-            _stamp(rule, severity, report) for report in rule.check(ctx) if report.span not in unreadable
-        )
+        findings.extend(_stamp(rule, severity, report) for report in rule.check(ctx) if report.span not in unreadable)
     findings.sort(key=lambda finding: (finding.span, finding.code))
     return findings
 

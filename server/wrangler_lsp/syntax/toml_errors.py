@@ -56,10 +56,7 @@ def bare_cr(text: bytes, start: int = 0, end: int | None = None) -> list[Issue]:
         matches = _BARE_CR_INSIDE.finditer(text, start)
     else:
         matches = (m for m in _BARE_CR.finditer(text, start, min(len(text), end + 1)) if m.start() < end)
-    return [
-        Issue("WL002", m.start(), m.end(), "a carriage return must be followed by a line feed")
-        for m in matches
-    ]
+    return [Issue("WL002", m.start(), m.end(), "a carriage return must be followed by a line feed") for m in matches]
 
 
 def datetime_kind(value: object) -> str:
@@ -123,9 +120,7 @@ def describe(node: tree_sitter.Node, base: int, text: bytes) -> Issue:
         eq = tokens[-1] if tokens and tokens[-1].type == "=" else node
         return Issue("WL001", eq.start_byte - base, eq.end_byte - base, "expected a value after `=`")
     if state == "header":
-        return Issue(
-            "WL001", start, max(start, min(line_end, last_end)), "expected `]` to close the table header"
-        )
+        return Issue("WL001", start, max(start, min(line_end, last_end)), "expected `]` to close the table header")
     if state == "after key":
         return Issue("WL001", start, max(start, min(line_end, last_end)), "expected `=` after the key")
     end = max(start, min(line_end, node.end_byte - base))

@@ -181,9 +181,7 @@ class _Lowering:
         start, end = self.rel(node)
         for problem in control_problems(self.text, start, end, multiline=False):
             if self.text[problem[0]] != 0x0D:
-                self.issue(
-                    "WL002", problem[0], problem[1], problem[2].replace("be escaped", "appear in a comment")
-                )
+                self.issue("WL002", problem[0], problem[1], problem[2].replace("be escaped", "appear in a comment"))
         for problem in utf8_problems(self.text, start, end):
             self.issue("WL002", *problem)
 
@@ -229,9 +227,7 @@ class _Lowering:
                 assert opener is not None
                 parts.clear()
                 spans.clear()
-                after = [
-                    c for c in part.children if c.start_byte > opener.start_byte and c.type in _KEY_TYPES
-                ]
+                after = [c for c in part.children if c.start_byte > opener.start_byte and c.type in _KEY_TYPES]
                 stack.extend(reversed(after))
                 continue
             if part.is_error or part.is_missing:

@@ -107,9 +107,7 @@ def _date(text: str, m: re.Match[str], group: int) -> dt.date | Problem:
 
 def _time(text: str, m: re.Match[str], group: int) -> dt.time | Problem:
     hour, minute, second = (int(m.group(group + i)) for i in range(3))
-    for idx, (value, limit, name) in enumerate(
-        ((hour, 23, "hour"), (minute, 59, "minute"), (second, 59, "second"))
-    ):
+    for idx, (value, limit, name) in enumerate(((hour, 23, "hour"), (minute, 59, "minute"), (second, 59, "second"))):
         if value > limit:
             g = group + idx
             return (m.start(g), m.end(g), f"{name} {m.group(g)} is not between 00 and {limit}")

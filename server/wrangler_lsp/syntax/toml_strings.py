@@ -104,9 +104,7 @@ def _decode_basic(raw: bytes, quote_len: int, *, multiline: bool) -> tuple[str, 
         quote = b'"""' if multiline else b'"'
         if quote in raw[pos:chunk_end]:
             idx = raw.index(quote, pos, chunk_end)
-            problems.append(
-                (idx, idx + len(quote), f"a basic string cannot contain an unescaped `{quote.decode()}`")
-            )
+            problems.append((idx, idx + len(quote), f"a basic string cannot contain an unescaped `{quote.decode()}`"))
         out.append(raw[pos:chunk_end].decode("utf-8", "replace"))
         if slash < 0:
             break
@@ -114,9 +112,7 @@ def _decode_basic(raw: bytes, quote_len: int, *, multiline: bool) -> tuple[str, 
     return "".join(out), problems
 
 
-def _escape(
-    raw: bytes, slash: int, end: int, multiline: bool, out: list[str], problems: list[Problem]
-) -> int:
+def _escape(raw: bytes, slash: int, end: int, multiline: bool, out: list[str], problems: list[Problem]) -> int:
     """Decodes the escape at `slash` into `out`; returns the offset after it."""
     if multiline:
         m = _LINE_CONTINUATION.match(raw, slash, end)

@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 HOVER_READY = True  # hover on an env Durable Object binding names the implied Worker
-CODE_ACTIONS_READY = False  # the `script_name = "chat"` quick fix
+CODE_ACTIONS_READY = True  # the `script_name = "chat"` quick fix
 _FORCE = os.environ.get("WRANGLER_LSP_TEST_FEATURES") == "1"
 HOVER = HOVER_READY or _FORCE
 CODE_ACTIONS = CODE_ACTIONS_READY or _FORCE

@@ -96,10 +96,7 @@ def test_comments_and_trailing_commas() -> None:
 
 
 def test_scalars() -> None:
-    text = (
-        '{"s": "x", "i": -12, "f": 1.5e-3, "e": 2E+2, "z": -0, "t": true, "n": null, '
-        '"big": 123456789012345678901}'
-    )
+    text = '{"s": "x", "i": -12, "f": 1.5e-3, "e": 2E+2, "z": -0, "t": true, "n": null, "big": 123456789012345678901}'
     root = build(text).root
     assert value(text) == {"s": "x", "i": -12, "f": 0.0015, "e": 200.0, "z": 0, "t": True, "n": None,
                            "big": 123456789012345678901}  # fmt: skip
@@ -146,9 +143,9 @@ def test_nested_paths_and_spans() -> None:
     assert isinstance(prod.value, Table) and prod.value.style is TableStyle.OBJECT
     assert prod.value.path == ("env", "prod")
     assert prod.value.sections[0].header is None
-    assert text_of(source, prod.value.sections[0].body).startswith("{") and text_of(
-        source, prod.span
-    ).startswith('"prod": {')
+    assert text_of(source, prod.value.sections[0].body).startswith("{") and text_of(source, prod.span).startswith(
+        '"prod": {'
+    )
     kv = entry(root, "env", "prod", "kv").value
     assert isinstance(kv, Array) and kv.style is ArrayStyle.INLINE and kv.path == ("env", "prod", "kv")
     assert text_of(source, kv.span) == '[ {"binding": "A"}, [1] ]'
@@ -363,9 +360,7 @@ def rebuild(
     return config.build(parse, previous), build(parse.source)
 
 
-@pytest.mark.parametrize(
-    "edit_text", [b"x", b"", b'"', b"}", b",", b'", "k": {"n": 1}, "z": "', b"\n\n", b"\xc3\xa9"]
-)
+@pytest.mark.parametrize("edit_text", [b"x", b"", b'"', b"}", b",", b'", "k": {"n": 1}, "z": "', b"\n\n", b"\xc3\xa9"])
 def test_incremental_equals_fresh(edit_text: bytes) -> None:
     source = generate(30)
     parse = syntax.parse(syntax.Format.JSON, source)

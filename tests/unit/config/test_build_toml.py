@@ -24,8 +24,7 @@ def build(text: str) -> config.Config:
 def issues(text: str) -> list[tuple[str, str, str]]:
     source = text.encode()
     return [
-        (issue.code, source[issue.span.start : issue.span.end].decode(), issue.message)
-        for issue in build(text).issues
+        (issue.code, source[issue.span.start : issue.span.end].decode(), issue.message) for issue in build(text).issues
     ]
 
 
@@ -93,9 +92,7 @@ def test_values_and_styles() -> None:
         "name": "w",
         "limits": {"cpu_ms": 50},
         "vars": {"A": 31},
-        "env": {
-            "prod": {"when": dt.datetime(1979, 5, 27, 7, 32, tzinfo=dt.UTC), "migrations": [{"tag": "v1"}]}
-        },
+        "env": {"prod": {"when": dt.datetime(1979, 5, 27, 7, 32, tzinfo=dt.UTC), "migrations": [{"tag": "v1"}]}},
     }
     env = root.get("env")
     assert isinstance(env, Table) and env.style is TableStyle.IMPLICIT
@@ -147,9 +144,7 @@ def test_invalid_values_point_at_the_token() -> None:
 
 def test_recovery_missing_value() -> None:
     built = build('name = "w"\nmain = \n[env.staging]\nroute = "x"\n')
-    assert [(issue.code, issue.message) for issue in built.issues] == [
-        ("WL001", "expected a value after `=`")
-    ]
+    assert [(issue.code, issue.message) for issue in built.issues] == [("WL001", "expected a value after `=`")]
     assert config.to_python(built.root)["env"] == {"staging": {"route": "x"}}  # type: ignore[index]
 
 

@@ -75,7 +75,7 @@ def test_json_key_already_followed_by_colon_completes_the_name_only() -> None:
 
 
 def test_header_env_names() -> None:
-    assert labels(check_completion('[env.staging]\n[env.production]\n[env.$0')) == ["staging", "production"]
+    assert labels(check_completion("[env.staging]\n[env.production]\n[env.$0")) == ["staging", "production"]
 
 
 def test_header_keys_are_tables_only() -> None:
@@ -94,7 +94,9 @@ def test_class_name_from_migrations_and_source() -> None:
 
 def test_class_name_of_another_worker_from_the_index() -> None:
     index = WorkspaceIndex()
-    index.update("file:///repo/rooms/wrangler.toml", T, b'name = "rooms"\n[[migrations]]\ntag="v1"\nnew_classes=["Chat"]\n')
+    index.update(
+        "file:///repo/rooms/wrangler.toml", T, b'name = "rooms"\n[[migrations]]\ntag="v1"\nnew_classes=["Chat"]\n'
+    )
     text = '[[durable_objects.bindings]]\nname = "R"\nscript_name = "rooms"\nclass_name = "C$0"'
     assert labels(check_completion(text, index=index)) == ["Chat"]
 
@@ -104,7 +106,11 @@ def test_script_name_from_workspace_workers_in_json() -> None:
     index.update("file:///repo/rooms/wrangler.toml", T, b'name = "rooms"\n[env.staging]\n')
     text = '{"name": "api", "durable_objects": {"bindings": [{"name": "R", "script_name": $0}]}}'
     items = check_completion(text, J, index=index)
-    assert [(i.label, i.insert) for i in items] == [("api", '"api"'), ("rooms", '"rooms"'), ("rooms-staging", '"rooms-staging"')]
+    assert [(i.label, i.insert) for i in items] == [
+        ("api", '"api"'),
+        ("rooms", '"rooms"'),
+        ("rooms-staging", '"rooms-staging"'),
+    ]
 
 
 def test_environment_value_lists_env_names() -> None:

@@ -129,6 +129,8 @@ def test_definition_of_local_class_name_goes_to_own_migration() -> None:
 
 
 def test_references_of_a_class_across_the_workspace() -> None:
-    worker, _, offset = worker_at(CHAT.replace('new_sqlite_classes = ["ChatRoom"]', 'new_sqlite_classes = ["Chat$0Room"]'))
+    worker, _, offset = worker_at(
+        CHAT.replace('new_sqlite_classes = ["ChatRoom"]', 'new_sqlite_classes = ["Chat$0Room"]')
+    )
     found = references(worker, URI, offset, _index())
     assert [location.uri for location in found] == [URI, URI, URI, ROOMS_URI]

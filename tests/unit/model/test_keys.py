@@ -199,9 +199,7 @@ def test_docs_are_short_single_lines() -> None:
 
 def test_urls_are_well_formed() -> None:
     for info in keys.KEYS:
-        assert re.fullmatch(r"https://developers\.cloudflare\.com/[a-z0-9/_-]+/(#[a-z0-9-]+)?", info.url), (
-            info
-        )
+        assert re.fullmatch(r"https://developers\.cloudflare\.com/[a-z0-9/_-]+/(#[a-z0-9-]+)?", info.url), info
 
 
 def test_enums() -> None:
@@ -247,9 +245,7 @@ def test_binding_kinds_are_unique_and_catalogued() -> None:
     for kind in kinds:
         assert keys.key_info(kind.key.split(".")[0]) is not None, kind
         assert keys.binding_kind(kind.key) is kind
-        assert (kind.name_key is None) == (
-            kind.shape in (keys.BindingShape.MAP, keys.BindingShape.STRING_LIST)
-        )
+        assert (kind.name_key is None) == (kind.shape in (keys.BindingShape.MAP, keys.BindingShape.STRING_LIST))
     do = keys.binding_kind("durable_objects.bindings")
     assert do is not None and do.name_key == "name" and do.display == "Durable Object"
 

@@ -39,14 +39,20 @@ def test_update_replaces_and_remove_drops() -> None:
 
 def test_jsonc_and_broken_configs_are_indexed() -> None:
     index = WorkspaceIndex()
-    index.update("file:///a/wrangler.jsonc", Format.JSON, b'{"name": "a", // c\n "durable_objects": {"bindings": [{"name": "X", "class_name": "K", "script_name": "b"}]}}')
-    index.update("file:///b/wrangler.toml", Format.TOML, b'name = "b"\nmain = \n[[migrations]]\ntag="v1"\nnew_classes=["K"]\n')
+    index.update(
+        "file:///a/wrangler.jsonc",
+        Format.JSON,
+        b'{"name": "a", // c\n "durable_objects": {"bindings": [{"name": "X", "class_name": "K", "script_name": "b"}]}}',  # noqa: E501
+    )
+    index.update(
+        "file:///b/wrangler.toml", Format.TOML, b'name = "b"\nmain = \n[[migrations]]\ntag="v1"\nnew_classes=["K"]\n'
+    )
     assert index.worker_names() == ("a", "b")
     assert [(site.kind, site.worker) for site in index.class_sites("K")] == [("binding", "b"), ("migration", "b")]
 
 
 def test_scan_source_finds_exported_classes_and_relative_imports() -> None:
-    text = b'import { x } from "./util";\nimport "../side.js";\nexport class ChatRoom extends DurableObject {}\n  export default class Main {}\nclass Hidden {}\nexport { Other } from "./other";\n'
+    text = b'import { x } from "./util";\nimport "../side.js";\nexport class ChatRoom extends DurableObject {}\n  export default class Main {}\nclass Hidden {}\nexport { Other } from "./other";\n'  # noqa: E501
     scan = scan_source(text)
     assert [name for name, _ in scan.classes] == ["ChatRoom", "Main"]
     span = scan.classes[0][1]

@@ -1,13 +1,12 @@
-"""`textDocument/codeAction`: quick fixes replayed from `Diagnostic.data`, fixes at the cursor, fix-all.
+"""`textDocument/codeAction`: the quick fixes of the findings in the range, and fix-all.
 
-A diagnostic the client sends back carries its fixes (in LSP terms) in `data`, stamped with the document
-version: when that version is current, the fix is replayed as is (ruff-lsp's way). Findings in the range
-that the client did not send (a filtered severity, a hint the editor hides) are offered from the analysis.
+Each diagnostic names its fixes in `data` (titles, version, env, path, and the rule's data); the edits
+are built here, on demand, from the same analysis of the same version (cached per version), so a fix
+always matches the diagnostic it came with. The client's own diagnostic object is attached to the
+action when it sent one back, so editors group the fix with its squiggle.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from lsprotocol import types
 
@@ -22,38 +21,19 @@ def code_action(ls: Server, params: types.CodeActionParams) -> list[types.CodeAc
         return None
     enc = ls.encoding
     only = frozenset(str(kind) for kind in params.context.only) if params.context.only else None
-    result: list[types.CodeAction] = []
-    replayed: set[tuple[str, int, int]] = set()
-    for diag in params.context.diagnostics:
-        data = diag.data if isinstance(diag.data, dict) else None
-        if diag.source != convert.SOURCE or data is None or data.get("version") != doc.version:
-            continue
-        if only is not None and not any(feature.QUICKFIX.startswith(kind) for kind in only):
-            continue
-        for fix in data.get("fixes", []):
-            result.append(_replay(ls, doc.uri, doc.version, diag, fix))
-        replayed.add((str(diag.code), diag.range.start.line, diag.range.start.character))
+    sent = {
+        (str(diag.code), diag.range.start.line, diag.range.start.character): diag
+        for diag in params.context.diagnostics
+        if diag.source == convert.SOURCE
+    }
     span = convert.to_span(doc.line_index, params.range, enc)
+    result = []
     for action in feature.code_actions(doc, span, ls.settings, only):
+        code_action = convert.to_code_action(ls, doc, action, enc)
         if action.finding is not None:
             start = convert.position(doc.line_index, action.finding.span.start, enc)
-            if (action.finding.code, start.line, start.character) in replayed:
-                continue
-        result.append(convert.to_code_action(ls, doc, action, enc))
+            client_diag = sent.get((action.finding.code, start.line, start.character))
+            if client_diag is not None:
+                code_action.diagnostics = [client_diag]
+        result.append(code_action)
     return result or None
-
-
-def _replay(
-    ls: Server, uri: str, version: int | None, diag: types.Diagnostic, fix: dict[str, Any]
-) -> types.CodeAction:
-    edits = [
-        types.TextEdit(range=convert.range_from_json(edit["range"]), new_text=edit["newText"])
-        for edit in fix["edits"]
-    ]
-    return types.CodeAction(
-        title=fix["title"],
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diag],
-        is_preferred=bool(fix.get("preferred")) or None,
-        edit=convert.workspace_edit(ls, uri, version, edits),
-    )

@@ -8,21 +8,27 @@ version is skipped, so a burst of edits is analysed once, for its last version.
 from __future__ import annotations
 
 import asyncio
+import re
+from pathlib import PurePosixPath
 
 from lsprotocol import types
 
 from wrangler_lsp import syntax
 from wrangler_lsp.document import Document
-from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp import convert, workspace
 from wrangler_lsp.lsp.session import Server
 from wrangler_lsp.uris import to_path
+
+CONFIG_NAME = re.compile(r"wrangler(\.[^/]+)?\.(toml|json|jsonc)", re.IGNORECASE)
 
 
 def did_open(ls: Server, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
-    fmt = syntax.format_for_path(to_path(item.uri)) or _format_of_language(item.language_id)
-    if fmt is None:
-        ls.log(f"wrangler-lsp: ignoring {item.uri}: not a .toml, .json or .jsonc file")
+    path = to_path(item.uri)
+    fmt = syntax.format_for_path(path) or _format_of_language(item.language_id)
+    if fmt is None or not CONFIG_NAME.fullmatch(PurePosixPath(path).name):
+        # Editors that pick servers by language send every TOML/JSON file: only wrangler configs are ours.
+        ls.log(f"wrangler-lsp: ignoring {item.uri}: not a wrangler.toml, wrangler.json or wrangler.jsonc file")
         return
     ls.documents[item.uri] = Document.from_text(item.uri, fmt, item.text, item.version)
     schedule_diagnostics(ls, item.uri)
@@ -34,9 +40,7 @@ def did_change(ls: Server, params: types.DidChangeTextDocumentParams) -> None:
     if doc is None:
         ls.log(f"wrangler-lsp: didChange for {uri}, which is not open; ignored")
         return
-    ls.documents[uri] = convert.apply_changes(
-        doc, params.text_document.version, params.content_changes, ls.encoding
-    )
+    ls.documents[uri] = convert.apply_changes(doc, params.text_document.version, params.content_changes, ls.encoding)
     schedule_diagnostics(ls, uri)
 
 
@@ -54,7 +58,7 @@ def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> types.Docu
     result_id = _result_id(ls, doc)
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    items = convert.diagnostics(doc, doc.findings(ls.settings), ls.encoding)
+    items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls)), ls.encoding)
     return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
 
 
@@ -69,10 +73,8 @@ def publish_diagnostics(ls: Server, uri: str, version: int | None) -> None:
     doc = ls.documents.get(uri)
     if doc is None or doc.version != version:
         return
-    items = convert.diagnostics(doc, doc.findings(ls.settings), ls.encoding)
-    ls.text_document_publish_diagnostics(
-        types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
-    )
+    items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls)), ls.encoding)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version))
 
 
 def publish_all(ls: Server) -> None:
@@ -80,8 +82,14 @@ def publish_all(ls: Server) -> None:
     if ls.push_diagnostics:
         for uri, doc in ls.documents.items():
             publish_diagnostics(ls, uri, doc.version)
-    else:
+    elif _refresh_supported(ls):
         ls.workspace_diagnostic_refresh(None)
+
+
+def _refresh_supported(ls: Server) -> bool:
+    workspace = ls.client_capabilities.workspace
+    diagnostics = workspace.diagnostics if workspace is not None else None
+    return bool(diagnostics is not None and diagnostics.refresh_support)
 
 
 def _result_id(ls: Server, doc: Document) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from lsprotocol import types
 
 from wrangler_lsp.lsp import settings as lsp_settings
+from wrangler_lsp.lsp import workspace
 from wrangler_lsp.lsp.handlers import documents
 from wrangler_lsp.lsp.session import Server
 
@@ -20,6 +21,7 @@ def initialize(ls: Server, params: types.InitializeParams) -> None:
 
 
 async def initialized(ls: Server, params: types.InitializedParams) -> None:
+    workspace.start(ls)
     await _pull_configuration(ls)
 
 

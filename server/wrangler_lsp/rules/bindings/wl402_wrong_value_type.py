@@ -99,8 +99,7 @@ def _env_keys(table: tree.Table, env_name: str | None, prefix: str) -> Iterator[
     region = table.get("compliance_region")
     if region is not None and not (isinstance(region, tree.Scalar) and region.value in _REGIONS):
         message = (
-            'Expected "compliance_region" field to be one of ["public","fedramp_high"] but got '
-            f"{js_json(region)}."
+            f'Expected "compliance_region" field to be one of ["public","fedramp_high"] but got {js_json(region)}.'
         )
         yield _report(region, message, env_name, f"{prefix}compliance_region", "one of public, fedramp_high")
     yield from _compatibility_date(table, env_name, prefix)
@@ -138,9 +137,7 @@ def _js_date_valid(value: str) -> bool:
     return bool(re.search(r"\d", value)) and not re.search(r"[%{}<>$_]", value)
 
 
-def _expect(
-    table: tree.Table, key: str, env_name: str | None, prefix: str, kind: tree.ScalarKind
-) -> Iterator[Report]:
+def _expect(table: tree.Table, key: str, env_name: str | None, prefix: str, kind: tree.ScalarKind) -> Iterator[Report]:
     node = table.get(key)
     if node is None or _is(node, kind):
         return

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.config import tree
+from wrangler_lsp.rules import fixes
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.environments.envs import declared_envs, string_value
@@ -36,12 +37,12 @@ _KEYS = ("route", "account_id")
 @rule("WL404", "empty-string-ignored", Severity.WARNING, Origin.WRANGLER)
 def check(ctx: Context) -> Iterator[Report]:
     root = ctx.config.root
-    yield from _in(root, None, "")
+    yield from _in(ctx, root, None, "")
     for env in declared_envs(root):
-        yield from _in(env.table, env.name, f"{env.prefix}.")
+        yield from _in(ctx, env.table, env.name, f"{env.prefix}.")
 
 
-def _in(table: tree.Table, env_name: str | None, prefix: str) -> Iterator[Report]:
+def _in(ctx: Context, table: tree.Table, env_name: str | None, prefix: str) -> Iterator[Report]:
     for key in _KEYS:
         node = table.get(key)
         if node is None or string_value(node) != "":
@@ -55,4 +56,5 @@ def _in(table: tree.Table, env_name: str | None, prefix: str) -> Iterator[Report
             env=env_name,
             path=f"{prefix}{key}",
             data={"env": env_name, "key": key},
+            fixes=(fixes.remove_key(ctx, table, key, f"Remove the empty `{key}`", preferred=True),),
         )

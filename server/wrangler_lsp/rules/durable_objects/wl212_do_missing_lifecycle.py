@@ -45,6 +45,7 @@ from collections.abc import Iterator
 
 from wrangler_lsp import model
 from wrangler_lsp.config import Array, Node, Scalar, Table
+from wrangler_lsp.rules import fixes
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.durable_objects import binding_entries, container_path, in_env, value_span
@@ -65,10 +66,12 @@ def check(ctx: Context) -> Iterator[Report]:
             continue
         message = in_env(env, _message(ctx.format, ctx.file_name, names))
         data = {"classes": list(dict.fromkeys(names)), "worker": env.worker_name}
+        migration = fixes.add_migration(ctx, env, names)
+        fix = (migration,) if migration is not None else ()
         for item in uncovered:
             assert isinstance(item, Table)
             span = value_span(item, "class_name")
-            yield Report(span, message, env=env.name, path=container_path(env), data=data)
+            yield Report(span, message, env=env.name, path=container_path(env), data=data, fixes=fix)
 
 
 def _is_uncovered(env: model.Env, item: Node) -> bool:

@@ -41,7 +41,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wrangler_lsp.rules.api import Origin, Related, Report, rule
+from wrangler_lsp.model.worker import DoBinding
+from wrangler_lsp.rules import fixes
+from wrangler_lsp.rules.api import Fix, Origin, Related, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.durable_objects import entry_path, value_span
 from wrangler_lsp.syntax import Severity
@@ -72,4 +74,23 @@ def check(ctx: Context) -> Iterator[Report]:
             }
             related = (Related(value_span(top.node, "name"), f"the top-level `{top.name}` binding"),)
             path = entry_path(env, binding.index)
-            yield Report(value_span(binding.node, "name"), message, env=env.name, path=path, related=related, data=data)
+            yield Report(
+                value_span(binding.node, "name"),
+                message,
+                env=env.name,
+                path=path,
+                related=related,
+                data=data,
+                fixes=_fixes(ctx, binding, top.target_worker),
+            )
+
+
+def _fixes(ctx: Context, binding: DoBinding, top_worker: str | None) -> tuple[Fix, ...]:
+    out = []
+    if top_worker:
+        title = f'Share the top-level objects: script_name = "{top_worker}"'
+        out.append(fixes.set_script_name(ctx, binding, top_worker, title, preferred=False))
+    if binding.target_worker:
+        title = f'Make the implied worker explicit: script_name = "{binding.target_worker}"'
+        out.append(fixes.set_script_name(ctx, binding, binding.target_worker, title, preferred=False))
+    return tuple(out)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from wrangler_lsp.rules import fixes
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.durable_objects import entry_path, env_label, key_span
@@ -61,4 +62,7 @@ def check(ctx: Context) -> Iterator[Report]:
                 "suggested_script_name": suggested,
             }
             path = entry_path(env, binding.index, "environment")
-            yield Report(key_span(binding.node, "environment"), message, env=env.name, path=path, data=data)
+            fix = fixes.remove_key(ctx, binding.node, "environment", "Remove `environment`", preferred=False)
+            yield Report(
+                key_span(binding.node, "environment"), message, env=env.name, path=path, data=data, fixes=(fix,)
+            )

@@ -42,9 +42,7 @@ def declared_envs(root: tree.Table) -> tuple[EnvSite, ...]:
     if not isinstance(envs, tree.Table):
         return ()
     return tuple(
-        EnvSite(name, entry, entry.value)
-        for name, entry in envs.entries.items()
-        if isinstance(entry.value, tree.Table)
+        EnvSite(name, entry, entry.value) for name, entry in envs.entries.items() if isinstance(entry.value, tree.Table)
     )
 
 

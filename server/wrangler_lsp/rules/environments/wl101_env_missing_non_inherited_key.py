@@ -38,7 +38,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.model import keys
-from wrangler_lsp.rules.api import Origin, Related, Report, rule
+from wrangler_lsp.rules import fixes
+from wrangler_lsp.rules.api import Fix, Origin, Related, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.environments.envs import declared_envs, describe_worker, worker_name
 from wrangler_lsp.syntax import Severity
@@ -64,4 +65,20 @@ def check(ctx: Context) -> Iterator[Report]:
                 path=f"{env.prefix}.{key}",
                 related=(Related(top.key_span, f"`{key}` at the top level"),),
                 data={"key": key, "env": env.name, "worker": worker_name(root, env)},
+                fixes=_fixes(ctx, env.name, key),
             )
+
+
+def _fixes(ctx: Context, env_name: str, key: str) -> tuple[Fix, ...]:
+    env = ctx.worker.env(env_name)
+    if env is None:
+        return ()
+    if key == "durable_objects":
+        bindings = ctx.worker.top.do_bindings
+        found = (
+            fixes.copy_do_bindings(ctx, env, bindings, share=True),
+            fixes.copy_do_bindings(ctx, env, bindings, share=False),
+        )
+    else:
+        found = (fixes.copy_key(ctx, env, key), None)
+    return tuple(fix for fix in found if fix is not None)

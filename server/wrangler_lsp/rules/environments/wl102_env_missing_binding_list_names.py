@@ -36,7 +36,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.config import tree
-from wrangler_lsp.rules.api import Origin, Report, rule
+from wrangler_lsp.rules import fixes
+from wrangler_lsp.rules.api import Fix, Origin, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.environments.envs import declared_envs, describe_worker, worker_name
 from wrangler_lsp.rules.environments.values import get_binding_names
@@ -72,7 +73,20 @@ def check(ctx: Context) -> Iterator[Report]:
                 env=env.name,
                 path=f"{env.prefix}.{field}",
                 data={"key": field, "env": env.name, "missing": missing, "worker": worker_name(root, env)},
+                fixes=_fixes(ctx, env.name, field, missing),
             )
+
+
+def _fixes(ctx: Context, env_name: str, field: str, missing: list[str]) -> tuple[Fix, ...]:
+    env = ctx.worker.env(env_name)
+    if env is None or field != "durable_objects":
+        return ()
+    bindings = [b for b in ctx.worker.top.do_bindings if b.name in missing]
+    found = (
+        fixes.copy_do_bindings(ctx, env, bindings, share=True),
+        fixes.copy_do_bindings(ctx, env, bindings, share=False),
+    )
+    return tuple(fix for fix in found if fix is not None)
 
 
 def _top_names(node: tree.Node | None) -> list[str]:

@@ -33,7 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.config import tree
-from wrangler_lsp.rules.api import Origin, Related, Report, rule
+from wrangler_lsp.rules import fixes
+from wrangler_lsp.rules.api import Fix, Origin, Related, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.environments.envs import declared_envs, describe_worker, string_value, worker_name
 from wrangler_lsp.syntax import Severity
@@ -99,7 +100,14 @@ def check(ctx: Context) -> Iterator[Report]:
                     path=f"{env.prefix}.{key}",
                     related=(Related(name_node.span, f"`{name}` at the top level"),),
                     data={"key": key, "env": env.name, "binding": name, "worker": worker_name(root, env)},
+                    fixes=_fixes(ctx, env.name, key, item, name),
                 )
+
+
+def _fixes(ctx: Context, env_name: str, key: str, item: tree.Table, name: str) -> tuple[Fix, ...]:
+    env = ctx.worker.env(env_name)
+    fix = fixes.copy_array_binding(ctx, env, key, item, name) if env is not None else None
+    return (fix,) if fix is not None else ()
 
 
 def _binding(item: tree.Node) -> str | None:

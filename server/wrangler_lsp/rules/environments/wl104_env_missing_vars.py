@@ -34,7 +34,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.config import tree
-from wrangler_lsp.rules.api import Origin, Report, rule
+from wrangler_lsp.rules import fixes
+from wrangler_lsp.rules.api import Fix, Origin, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.environments.envs import declared_envs, describe_worker, worker_name
 from wrangler_lsp.syntax import Severity
@@ -66,4 +67,11 @@ def check(ctx: Context) -> Iterator[Report]:
             env=env.name,
             path=f"{env.prefix}.vars",
             data={"env": env.name, "missing": missing, "worker": worker_name(root, env)},
+            fixes=_fixes(ctx, env.name, missing),
         )
+
+
+def _fixes(ctx: Context, env_name: str, missing: list[str]) -> tuple[Fix, ...]:
+    env = ctx.worker.env(env_name)
+    fix = fixes.copy_table_keys(ctx, env, "vars", missing) if env is not None else None
+    return (fix,) if fix is not None else ()

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.model import keys
+from wrangler_lsp.rules import fixes
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.environments.envs import declared_envs
@@ -57,4 +58,5 @@ def check(ctx: Context) -> Iterator[Report]:
                 env=env.name,
                 path=f"{env.prefix}.{key}",
                 data={"env": env.name, "key": key},
+                fixes=(fixes.remove_key(ctx, env.table, key, f"Remove the ignored `{key}`", preferred=True),),
             )
