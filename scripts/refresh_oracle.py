@@ -1,6 +1,6 @@
 """Refresh the stored wrangler-oracle results that the conformance tests read.
 
-Runs the wrangler oracle (``/work/shared/tools/wrangler-oracle/oracle.sh``, see its README) with
+Runs the wrangler oracle (``../shared/tools/wrangler-oracle/oracle.sh``, see its README) with
 ``--all-envs`` on every config of the real corpus and of ``tests/conformance/oracle_cases/``, and writes
 one normalized JSON file per input to ``tests/conformance/oracle/<input file name>.json``. It also stores
 the top-level and env key lists of the wrangler package's ``config-schema.json`` in
@@ -30,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = Path("/work/shared/corpus/real")
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus" / "real"
 CASES = REPO / "tests" / "conformance" / "oracle_cases"
+FIXTURES = REPO / "tests" / "fixtures" / "rules"
 OUT = REPO / "tests" / "conformance" / "oracle"
-DEFAULT_ORACLE = Path("/work/shared/tools/wrangler-oracle/oracle.sh")
+DEFAULT_ORACLE = SHARED / "tools" / "wrangler-oracle" / "oracle.sh"
 CONFIG_SUFFIXES = (".toml", ".json", ".jsonc")
 
 Json = Any
@@ -47,10 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         inputs += [("real", p) for p in _configs(CORPUS)]
     if args.only in (None, "cases"):
         inputs += [("cases", p) for p in _configs(CASES)]
+    if args.only in (None, "fixtures"):
+        inputs += [("fixtures", p) for folder in sorted(FIXTURES.iterdir()) for p in _configs(folder)]
     if not inputs:
         print("refresh_oracle: no inputs", file=sys.stderr)
         return 2
-    names = [p.name for _, p in inputs]
+    names = [stored_name(origin, p) for origin, p in inputs]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         print(f"refresh_oracle: duplicate input names: {duplicates}", file=sys.stderr)
@@ -60,14 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     results = _run_oracle(args.oracle, [p for _, p in inputs], args.jobs)
     elapsed = time.monotonic() - started
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    schema_keys = _write_schema_keys(args.oracle)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    schema_keys = _write_schema_keys(args.oracle, out)
     known = set(schema_keys["top_level"]) | {"env", "legacy_env", "node_compat"}
     n_findings = 0
     for origin, path in inputs:
         stored = _normalize(origin, path, results[str(path)], known)
         n_findings += len(stored["findings"])
-        (OUT / f"{path.name}.json").write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n")
+        (out / stored_name(origin, path)).write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n")
     print(
         f"refresh_oracle: {len(inputs)} configs, {n_findings} findings, "
         f"oracle wall time {elapsed:.1f} s with {args.jobs} jobs"
@@ -78,9 +83,17 @@ def main(argv: list[str] | None = None) -> int:
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--jobs", type=int, default=2, help="parallel oracle processes (default 2)")
-    parser.add_argument("--only", choices=("cases", "real"), help="refresh only one input set")
+    parser.add_argument("--only", choices=("cases", "real", "fixtures"), help="refresh only one input set")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the results (default: the stored ones)")
     parser.add_argument("--oracle", type=Path, default=DEFAULT_ORACLE, help="path to oracle.sh")
     return parser.parse_args(argv)
+
+
+def stored_name(origin: str, path: Path) -> str:
+    """The stored result's file name: `<input name>.json`, or `fixtures__WLnnn__<name>.json` for a rule fixture."""
+    if origin == "fixtures":
+        return f"fixtures__{path.parent.name}__{path.name}.json"
+    return f"{path.name}.json"
 
 
 def _configs(folder: Path) -> list[Path]:
@@ -130,7 +143,7 @@ def _normalize(origin: str, path: Path, raw: Json, known: set[str]) -> Json:
                     finding[extra] = item[extra]
             findings.append(finding)
     return {
-        "input": f"{origin}/{path.name}",
+        "input": f"{origin}/{path.parent.name}/{path.name}" if origin == "fixtures" else f"{origin}/{path.name}",
         "wrangler": raw.get("meta", {}).get("wrangler"),
         "envs": raw.get("meta", {}).get("envs", [""]),
         "findings": findings,
@@ -200,7 +213,7 @@ def _qualify(field: str, env_prefix: str) -> str:
     return field if field.startswith("env.") or not env_prefix else env_prefix + field
 
 
-def _write_schema_keys(oracle: Path) -> Json:
+def _write_schema_keys(oracle: Path, out: Path) -> Json:
     """Snapshot the key lists of the installed wrangler's config-schema.json."""
     home = Path(os.environ.get("WRANGLER_ORACLE_HOME", Path.home() / ".cache" / "wrangler-oracle"))
     version = os.environ.get("WRANGLER_VERSION", "4.164.0")
@@ -219,7 +232,7 @@ def _write_schema_keys(oracle: Path) -> Json:
         "migration": sorted(definitions["DurableObjectMigration"]["properties"]),
         "docs": {key: _description(prop) for key, prop in sorted(definitions["RawConfig"]["properties"].items())},
     }
-    (OUT / "schema-keys.json").write_text(json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n")
+    (out / "schema-keys.json").write_text(json.dumps(snapshot, indent=1, ensure_ascii=False) + "\n")
     return snapshot
 
 

@@ -9,14 +9,14 @@ string), with "InvalidSymbol" at line 5, column 31.
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import json5
 import pytest
 
+from tests import paths
 from wrangler_lsp import config, syntax
 
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = paths.CORPUS
 with (CORPUS / "FEATURES.tsv").open(newline="") as features:
     ROWS = [row for row in csv.DictReader(features, delimiter="\t") if row["file"].endswith((".json", ".jsonc"))]
 VALID = [row["file"] for row in ROWS if row["valid"] == "true"]

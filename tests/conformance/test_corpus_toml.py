@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
 
+from tests import paths
 from wrangler_lsp import config, syntax
 from wrangler_lsp.syntax import Severity
 from wrangler_lsp.text import LineIndex
 
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = paths.CORPUS
 with (CORPUS / "FEATURES.tsv").open(newline="") as features:
     ROWS = [row for row in csv.DictReader(features, delimiter="\t") if row["file"].endswith(".toml")]
 VALID = [row["file"] for row in ROWS if row["valid"] == "true"]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import paths
 from wrangler_lsp import config, syntax
 from wrangler_lsp.rules import durable_objects, migrations
 from wrangler_lsp.rules.api import Finding, Origin
@@ -29,7 +30,7 @@ from wrangler_lsp.settings import Settings
 
 ORACLE = Path(__file__).parent / "oracle"
 CASES = Path(__file__).parent / "oracle_cases"
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = paths.CORPUS
 RULES = durable_objects.RULES + migrations.RULES
 
 _FAMILY = re.compile(
@@ -42,8 +43,20 @@ _FAMILY = re.compile(
 )
 
 # Differences we accept, by (oracle file, path): none so far.
-ALLOWED_MISSES: dict[tuple[str, str], str] = {}
-ALLOWED_EXTRAS: dict[tuple[str, str], str] = {}
+_STRING_ITEM = (
+    "wrangler's unexpected-field check runs over a string item's character indices and reports them as fields "
+    '("0", "1"); we report the item itself as not a table (WL203) or the tag as missing (WL302) instead'
+)
+ALLOWED_MISSES: dict[tuple[str, str], str] = {
+    ("fixtures__WL203__array-item-is-not-this-rule.ok.toml.json", "durable_objects.bindings[0].0"): _STRING_ITEM,
+    ("fixtures__WL204__name-missing.toml.json", "env.staging.durable_objects.bindings[1].0"): _STRING_ITEM,
+    ("fixtures__WL302__tag-missing.toml.json", "env.staging.migrations.0"): _STRING_ITEM,
+}
+ALLOWED_EXTRAS: dict[tuple[str, str], str] = {
+    ("fixtures__WL203__binding-string-and-number.jsonc.json", "env.staging.durable_objects.bindings[0]"): (
+        "wrangler crashes with a TypeError on a `null` item in an env's bindings instead of reporting it"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -60,7 +73,7 @@ def _results() -> list[Path]:
 
 def _input(result: dict[str, object]) -> Path:
     kind, name = str(result["input"]).split("/", 1)
-    return (CORPUS if kind == "real" else CASES) / name
+    return {"real": CORPUS, "cases": CASES, "fixtures": paths.REPO / "tests" / "fixtures" / "rules"}[kind] / name
 
 
 def _env(context: list[str]) -> str | None:
@@ -114,6 +127,8 @@ class Tally:
     recalled: int = 0
     ours: int = 0
     precise: int = 0
+    allowed_misses: int = 0
+    allowed_extras: int = 0
 
 
 @cache
@@ -135,13 +150,17 @@ def agreement() -> tuple[Tally, tuple[str, ...], tuple[str, ...]]:
             inherited_copy = finding.env is not None and finding.message in top_messages
             if inherited_copy or any(_matches(o, finding) for o in ours):
                 tally.recalled += 1
-            elif (result_path.name, finding.path) not in ALLOWED_MISSES:
+            elif (result_path.name, finding.path) in ALLOWED_MISSES:
+                tally.allowed_misses += 1
+            else:
                 misses.append(f"{result_path.name}: {finding.env} {finding.path} {finding.message[:80]!r}")
         for finding in ours:
             tally.ours += 1
             if any(_matches(finding, t) for t in theirs):
                 tally.precise += 1
-            elif (result_path.name, finding.path) not in ALLOWED_EXTRAS:
+            elif (result_path.name, finding.path) in ALLOWED_EXTRAS:
+                tally.allowed_extras += 1
+            else:
                 extras.append(f"{result_path.name}: {finding.code} {finding.env} {finding.path}")
     return tally, tuple(misses), tuple(extras)
 
@@ -153,10 +172,13 @@ def test_recall_and_precision(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(
             f"\nDO/migrations oracle agreement: recall {tally.recalled}/{tally.oracle} = {recall:.1%}, "
-            f"precision {tally.precise}/{tally.ours} = {precision:.1%}"
+            f"precision {tally.precise}/{tally.ours} = {precision:.1%} "
+            f"(explained differences: {tally.allowed_misses} misses, {tally.allowed_extras} extras)"
         )
     assert tally.oracle >= 33  # Stored findings of these families (wrangler 4.164.0).
     assert misses == ()
     assert extras == ()
-    assert recall == 1.0
-    assert precision == 1.0
+    # Every difference is an explained one (ALLOWED_*), and every explanation is still needed.
+    assert tally.recalled + tally.allowed_misses == tally.oracle
+    assert tally.precise + tally.allowed_extras == tally.ours
+    assert tally.allowed_misses == len(ALLOWED_MISSES) and tally.allowed_extras == len(ALLOWED_EXTRAS)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests import paths
 from wrangler_lsp import config, syntax
 from wrangler_lsp.syntax import Severity
 
-CORPUS = Path("/work/shared/corpus/toml-test/tests")
+CORPUS = paths.TOML_TEST
 LISTING = Path(__file__).parent.parent / "files-toml-1.0.0"
 FILES = [line.strip() for line in LISTING.read_text().splitlines() if line.strip().endswith(".toml")]
 VALID = [name for name in FILES if name.startswith("valid/")]

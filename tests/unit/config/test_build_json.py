@@ -6,18 +6,18 @@ from __future__ import annotations
 import json
 import math
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import paths
 from wrangler_lsp import config, syntax
 from wrangler_lsp.config import Array, ArrayStyle, Entry, Scalar, ScalarKind, Table, TableStyle
 from wrangler_lsp.syntax import Severity
 from wrangler_lsp.text import TextEdit, apply_edit
 
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = paths.CORPUS
 CORPUS_FILES = sorted(path.name for path in CORPUS.iterdir() if path.suffix in (".json", ".jsonc"))
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import paths
 from wrangler_lsp import config, syntax
 from wrangler_lsp.config import ArrayStyle, Table, TableStyle
 from wrangler_lsp.text import TextEdit
 
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = paths.CORPUS
 CORPUS_FILES = sorted(path.name for path in CORPUS.glob("*.toml"))
 
 

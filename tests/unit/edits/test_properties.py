@@ -9,18 +9,18 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import paths
 from wrangler_lsp import config, syntax
 from wrangler_lsp.syntax import Format
 
 from . import props
 from .helpers import build
 
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = paths.CORPUS
 
 KEYS = st.sampled_from(["name", "a", "b-c", "d_e", "x y", "dot.ted", "ключ", "😀", "", 'q"'])
 STRINGS = st.text(alphabet=st.sampled_from('ab "\\\n\té😀\x01'), max_size=6)
