@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from wrangler_lsp import config, model
 from wrangler_lsp.model import keys
 from wrangler_lsp.model.worker import Backend, DoBinding, Env, LiveClass
+from wrangler_lsp.uris import to_path
+from wrangler_lsp.workspace import WorkspaceIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,19 @@ def _lifecycle_line(binding: DoBinding, facts: BindingFacts) -> str:
     inherited = facts.lifecycle_env.migrations_inherited and not facts.lifecycle_env.is_top and live.tag is not None
     where += " (inherited from the top level)" if inherited else ""
     return f"- Created by {origin} of {where}: {backend}"
+
+
+def script_name_lines(index: WorkspaceIndex, script_name: str) -> list[str]:
+    """Where the Worker `script_name` is configured in the workspace, if it is."""
+    entries = index.workers_named(script_name)
+    if not entries:
+        return ["", f"Worker `{script_name}` is not configured in this workspace (it may be deployed from elsewhere)"]
+    lines = ["", f"Worker `{script_name}` is configured in:"]
+    for entry in entries:
+        where = "top level" if entry.env is None else f"env.{entry.env}"
+        classes = ", ".join(f"`{c}`" for c in entry.classes) or "no Durable Object classes"
+        lines.append(f"- [{to_path(entry.uri)}]({entry.uri}) ({where}): creates {classes}")
+    return lines
 
 
 def missing_non_inherited(worker: model.Worker, env: Env) -> list[str]:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from wrangler_lsp import config, model
 from wrangler_lsp.features import query
-from wrangler_lsp.features.describe import binding_lines, env_lines, key_lines
+from wrangler_lsp.features.describe import binding_lines, env_lines, key_lines, script_name_lines
+from wrangler_lsp.workspace import WorkspaceIndex
 from wrangler_lsp.text import Span
 
 
@@ -19,14 +20,20 @@ class HoverResult:
     span: Span
 
 
-def hover(worker: model.Worker, offset: int) -> HoverResult | None:
-    """The hover at byte `offset`, or None when there is nothing to say."""
+def hover(worker: model.Worker, offset: int, index: WorkspaceIndex | None = None) -> HoverResult | None:
+    """The hover at byte `offset`, or None when there is nothing to say.
+
+    With the workspace `index`, a hover on `script_name` also says where that Worker's config is.
+    """
     found = query.at(worker, offset)
     if found is None:
         return None
     span = _span(found)
     if found.binding is not None:
-        return HoverResult("\n".join(binding_lines(worker, found.env, found.binding)), span)
+        lines = binding_lines(worker, found.env, found.binding)
+        if index is not None and found.path[-1] == "script_name" and found.binding.script_name:
+            lines += script_name_lines(index, found.binding.script_name)
+        return HoverResult("\n".join(lines), span)
     path = found.path
     if len(path) == 2 and path[0] == "env" and found.on_key and not found.env.is_top:
         return HoverResult("\n".join(env_lines(worker, found.env)), span)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 import traceback
@@ -58,11 +59,22 @@ class Server(LanguageServer):
         self.documents: dict[str, Document] = {}
         self.settings = Settings()
         self.push_diagnostics = True
+        self.configured: asyncio.Event | None = None
+        """Set once the client's initial settings are read (or known not to come)."""
 
     @property
     def encoding(self) -> PositionEncoding:
         kind = self.protocol.workspace.position_encoding if self.protocol._workspace else None
         return convert.encoding(kind) if kind is not None else PositionEncoding.UTF16
+
+    async def until_configured(self, timeout: float = 2.0) -> None:
+        """Wait (briefly) for the client's initial settings, so the first diagnostics use them."""
+        if self.configured is None or self.configured.is_set():
+            return
+        try:
+            await asyncio.wait_for(self.configured.wait(), timeout)
+        except TimeoutError:
+            self.log("wrangler-lsp: no workspace/configuration answer in time; using default settings")
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))

@@ -50,8 +50,12 @@ def did_close(ls: Server, params: types.DidCloseTextDocumentParams) -> None:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
-def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
-    """Pull diagnostics: the full report, or `unchanged` when the client has this version's already."""
+async def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
+    """Pull diagnostics: the full report, or `unchanged` when the client has this version's already.
+
+    The first pull waits (briefly) for the client's initial settings, so it reports with them.
+    """
+    await ls.until_configured()
     doc = ls.documents.get(params.text_document.uri)
     if doc is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
@@ -73,6 +77,8 @@ def publish_diagnostics(ls: Server, uri: str, version: int | None) -> None:
     doc = ls.documents.get(uri)
     if doc is None or doc.version != version:
         return
+    if ls.configured is not None and not ls.configured.is_set():
+        return  # `initialized` publishes every open document once the client's settings are read.
     items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls)), ls.encoding)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version))
 

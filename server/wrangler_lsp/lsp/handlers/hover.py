@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from wrangler_lsp.features.hover import hover as feature
-from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp import convert, workspace
 from wrangler_lsp.lsp.session import Server
 
 
@@ -14,7 +14,7 @@ def hover(ls: Server, params: types.HoverParams) -> types.Hover | None:
     if doc is None:
         return None
     offset = convert.offset(doc.line_index, params.position, ls.encoding)
-    result = feature(doc.context.worker, offset)
+    result = feature(doc.context.worker, offset, workspace.index(ls))
     if result is None:
         return None
     return types.Hover(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from lsprotocol import types
@@ -18,11 +19,21 @@ def initialize(ls: Server, params: types.InitializeParams) -> None:
     options = params.initialization_options
     if isinstance(options, dict) and options:
         _apply(ls, options.get(lsp_settings.SECTION, options))
+    ls.configured = asyncio.Event()
+    workspace_caps = params.capabilities.workspace
+    if workspace_caps is None or not workspace_caps.configuration:
+        ls.configured.set()
 
 
 async def initialized(ls: Server, params: types.InitializedParams) -> None:
     workspace.start(ls)
-    await _pull_configuration(ls)
+    try:
+        await _pull_configuration(ls)
+    finally:
+        if ls.configured is not None:
+            ls.configured.set()
+    if ls.documents:
+        documents.publish_all(ls)
 
 
 async def did_change_configuration(ls: Server, params: types.DidChangeConfigurationParams) -> None:
