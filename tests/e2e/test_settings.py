@@ -39,7 +39,7 @@ async def client(request: pytest.FixtureRequest, lsp_client: LanguageClient) -> 
 async def test_severity_overrides_and_inlay_switch(client: LanguageClient) -> None:
     open_doc(client, URI, EXAMPLE.read_text())
     found = []
-    for version in range(1, 4):  # the configuration arrives right after initialization
+    for _attempt in range(3):  # the configuration arrives right after initialization
         found = await diagnostics(client, URI, 1)
         if all(d.code != "WL220" for d in found):
             break

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from wrangler_lsp import config, model
 from wrangler_lsp.features import query
 from wrangler_lsp.features.describe import binding_lines, env_lines, key_lines, script_name_lines
-from wrangler_lsp.workspace import WorkspaceIndex
 from wrangler_lsp.text import Span
+from wrangler_lsp.workspace import WorkspaceIndex
 
 
 @dataclass(frozen=True, slots=True)
