@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from wrangler_lsp.document import Document
 from wrangler_lsp.features import code_actions as feature
 from wrangler_lsp.lsp import convert
 from wrangler_lsp.lsp.session import Server
@@ -26,14 +27,31 @@ def code_action(ls: Server, params: types.CodeActionParams) -> list[types.CodeAc
         for diag in params.context.diagnostics
         if diag.source == convert.SOURCE
     }
-    span = convert.to_span(doc.line_index, params.range, enc)
+    # The range, and each of our diagnostics the client sent back (which may lie outside the range).
+    spans = [convert.to_span(doc.line_index, params.range, enc)]
+    spans += [convert.to_span(doc.line_index, diag.range, enc) for diag in sent.values()]
     result = []
-    for action in feature.code_actions(doc, span, ls.settings, only):
-        code_action = convert.to_code_action(ls, doc, action, enc)
-        if action.finding is not None:
-            start = convert.position(doc.line_index, action.finding.span.start, enc)
-            client_diag = sent.get((action.finding.code, start.line, start.character))
-            if client_diag is not None:
-                code_action.diagnostics = [client_diag]
-        result.append(code_action)
+    seen: set[tuple[str, object]] = set()
+    for span in spans:
+        for action in feature.code_actions(doc, span, ls.settings, only):
+            key = (action.title, action.finding.span if action.finding is not None else None)
+            if key not in seen:
+                seen.add(key)
+                result.append(_convert(ls, doc, action, sent))
     return result or None
+
+
+def _convert(
+    ls: Server,
+    doc: Document,
+    action: feature.Action,
+    sent: dict[tuple[str, int, int], types.Diagnostic],
+) -> types.CodeAction:
+    enc = ls.encoding
+    code_action = convert.to_code_action(ls, doc, action, enc)
+    if action.finding is not None:
+        start = convert.position(doc.line_index, action.finding.span.start, enc)
+        client_diag = sent.get((action.finding.code, start.line, start.character))
+        if client_diag is not None:
+            code_action.diagnostics = [client_diag]
+    return code_action
