@@ -1,8 +1,10 @@
 """In-process timings of the analysis pipeline on generated configs: parse, reparse, build, rules.
 
-Usage: python -m bench.analysis [LINES ...]   (default 1000 10000)
-For each size and format: a full parse; a one-character edit in the middle then the incremental reparse;
-the config build, fresh and after the edit; the whole analysis (findings) after the edit. Medians of runs.
+Usage: python -m bench.analysis [LINES ...]   (default 100 1000 10000 50000)
+For each size and format: a full parse; a one-character edit inside one env in the middle of the file,
+then the incremental reparse; the config build, fresh and after the edit; the rules alone on the edited
+document (its config already built); the whole analysis (findings) after the edit. Medians of runs
+(fewer on big files); the machine may be shared, so compare medians of several invocations.
 """
 
 from __future__ import annotations
@@ -18,25 +20,34 @@ from wrangler_lsp.document import Document
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import TextEdit
 
-RUNS = 15
+COLUMNS = (
+    "full parse",
+    "reparse (1 char)",
+    "config build (fresh)",
+    "config build (after edit)",
+    "rules (after edit)",
+    "analysis (after edit)",
+)
 
 
-def _median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
+def _median_ms(fn: Callable[[], object], runs: int, setup: Callable[[], object] | None = None) -> float:
     times = []
     for _ in range(runs):
+        arg = setup() if setup is not None else None
         start = time.perf_counter()
-        fn()
+        fn() if setup is None else fn(arg)  # type: ignore[call-arg]
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
 
 
 def measure(lines: int, fmt_name: str) -> dict[str, float]:
+    runs = 15 if lines <= 10_000 else 5
     text = config(lines, fmt_name)
     source = text.encode()
     fmt = syntax.Format.TOML if fmt_name == "toml" else syntax.Format.JSON
     doc = Document("file:///bench/wrangler." + fmt_name, fmt, source, 1)
     doc.findings(Settings())
-    # A one-character edit inside a string value in the middle of the file.
+    # A one-character edit inside a string value of one env, in the middle of the file.
     middle = source.index(b'"Room"', len(source) // 2) + 2
     edit = TextEdit(middle, middle, b"x")
     parse0 = doc.parse
@@ -44,24 +55,29 @@ def measure(lines: int, fmt_name: str) -> dict[str, float]:
     def edited() -> Document:
         return doc.edited(2, [edit])
 
-    results = {
-        "full parse": _median_ms(lambda: syntax.parse(fmt, source)),
-        "reparse (1 char)": _median_ms(lambda: syntax.reparse(parse0, [edit])),
-        "config build (fresh)": _median_ms(lambda: Document("u", fmt, source).config),
-        "config build (after edit)": _median_ms(lambda: edited().config),
-        "analysis (after edit)": _median_ms(lambda: edited().findings(Settings())),
+    def built() -> Document:
+        after = edited()
+        after.context.worker  # noqa: B018 - the config and model, outside the timing
+        return after
+
+    return {
+        "full parse": _median_ms(lambda: syntax.parse(fmt, source), runs),
+        "reparse (1 char)": _median_ms(lambda: syntax.reparse(parse0, [edit]), runs),
+        "config build (fresh)": _median_ms(lambda: Document("u", fmt, source).config, min(runs, 5)),
+        "config build (after edit)": _median_ms(lambda: edited().config, runs),
+        "rules (after edit)": _median_ms(lambda d: d.findings(Settings()), runs, built),  # type: ignore[misc]
+        "analysis (after edit)": _median_ms(lambda: edited().findings(Settings()), runs),
     }
-    return results
 
 
 def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [1000, 10000]
-    print(f"| lines | format | {' | '.join(measure(100, 'toml'))} |")
-    print("|---|---|" + "---|" * 5)
+    sizes = [int(a) for a in argv] or [100, 1000, 10000, 50000]
+    print(f"| lines | format | {' | '.join(COLUMNS)} |")
+    print("|---|---|" + "---|" * len(COLUMNS))
     for lines in sizes:
         for fmt_name in ("toml", "jsonc"):
             row = measure(lines, fmt_name)
-            print(f"| {lines} | {fmt_name} | " + " | ".join(f"{v:.2f} ms" for v in row.values()) + " |")
+            print(f"| {lines} | {fmt_name} | " + " | ".join(f"{row[c]:.2f} ms" for c in COLUMNS) + " |")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ serves the format, in push mode (no `textDocument/diagnostic` capability) and pu
 server offers it): start-up to the `initialize` result; `didOpen` to first diagnostics, warm and counted
 from process start; a one-character incremental `didChange` (insert, then delete, alternately) to the
 diagnostics of that version, p50 and p95; hover, code action and completion round trips; peak RSS.
-Every figure is the median over `--runs` fresh server processes. Peers are optional (`bench/peers`).
+Every figure is the median over `--runs` fresh server processes (one at 50,000 lines and more).
+Peers are optional (`bench/peers`).
 """
 
 from __future__ import annotations
@@ -199,11 +200,10 @@ def median_sample(samples: list[Sample]) -> Sample:
     return Sample(**merged)
 
 
-async def run(args: argparse.Namespace) -> list[Sample]:
+async def run(args: argparse.Namespace, results: list[Sample]) -> list[Sample]:
     servers = available(set(args.servers.split(",")) if args.servers else None)
     print("servers: " + ", ".join(s.name for s in servers), file=sys.stderr)
     workdir = Path(tempfile.mkdtemp(prefix="wrangler-lsp-bench-"))
-    results: list[Sample] = []
     for lines in args.sizes:
         for fmt in args.formats:
             text = config(lines, fmt)
@@ -214,7 +214,7 @@ async def run(args: argparse.Namespace) -> list[Sample]:
             for spec in (s for s in servers if fmt in s.formats):
                 for pull in (False, True):
                     runs = []
-                    for _ in range(args.runs):
+                    for _ in range(args.runs if lines < 50000 else 1):
                         try:
                             sample = await session(spec, fmt, path, text, pull, args.edits)
                         except Exception as error:  # a peer that fails is reported, not fatal
@@ -226,6 +226,8 @@ async def run(args: argparse.Namespace) -> list[Sample]:
                     if runs:
                         merged = median_sample(runs)
                         results.append(merged)
+                        if args.json:  # saved as we go: a run cut short keeps what it measured
+                            args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
                         print(
                             f"  {fmt:5} {lines:>6} {spec.name:13} {merged.mode}: "
                             f"edit p50 {merged.edit_p50:.2f} ms, open {merged.open:.1f} ms",
@@ -249,7 +251,11 @@ def main(argv: list[str] | None = None) -> None:
     args.runs = args.runs or (1 if args.quick else 3)
     args.edits = args.edits or (15 if args.quick else 30)
     started = time.perf_counter()
-    results = asyncio.run(run(args))
+    results: list[Sample] = []
+    try:
+        results = asyncio.run(run(args, results))
+    except KeyboardInterrupt:
+        print("interrupted: reporting what was measured", file=sys.stderr)
     table = markdown(results, args)
     print(table)
     print(f"(benchmark took {time.perf_counter() - started:.0f} s)", file=sys.stderr)

@@ -164,12 +164,14 @@ def _growth_rows(samples: list[Any]) -> Iterable[list[str]]:
 
 
 def _nearest(samples: list[Any], lines: int) -> list[Any]:
-    """Our samples for the generated size closest to `lines` (generated files overshoot slightly)."""
-    ours = [s for s in samples if s.server == OURS]
-    if not ours:
-        return []
-    best = min({s.lines for s in ours}, key=lambda n: abs(n - lines))
-    return [s for s in ours if s.lines == best] if abs(best - lines) <= lines * 0.1 else []
+    """Our samples, per format, for the generated size closest to `lines` (generated files overshoot)."""
+    found = []
+    for fmt in sorted({s.fmt for s in samples if s.server == OURS}):
+        ours = [s for s in samples if s.server == OURS and s.fmt == fmt]
+        best = min({s.lines for s in ours}, key=lambda n: abs(n - lines))
+        if abs(best - lines) <= lines * 0.2:
+            found += [s for s in ours if s.lines == best]
+    return found
 
 
 def _target_rows(samples: list[Any]) -> Iterable[list[str]]:

@@ -36,8 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "serve"):
         from wrangler_lsp.lsp.server import serve
 
-        serve()
-        return 0
+        return serve()
     try:
         if args.command == "check":
             return _check(args)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,9 +20,10 @@ from bench.generate import config
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import paths
 from tests.robustness.lsp import SyncServer, normalized, position
 
-CORPUS = Path("/work/shared/corpus/real")
+CORPUS = paths.CORPUS
 FRAGMENTS = [
     '"',
     "=",

@@ -68,6 +68,8 @@ def create_server() -> Server:
     return server
 
 
-def serve() -> None:
-    """Run the server over stdio until the client says `exit`."""
-    create_server().start_io()
+def serve() -> int:
+    """Run the server over stdio until the client says `exit`: 0 after `shutdown`, else 1 (LSP's rule)."""
+    server = create_server()
+    server.start_io()
+    return 0 if server.protocol._shutdown else 1

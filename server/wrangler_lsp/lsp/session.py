@@ -10,8 +10,9 @@ from collections.abc import Callable, Generator
 from typing import Any, TypeVar
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, lsp_method
 
 from wrangler_lsp import __version__
 from wrangler_lsp.document import Document
@@ -28,6 +29,20 @@ class Protocol(LanguageServerProtocol):
     pygls keeps every open document as Python lines and applies each change to them; we keep bytes
     and a tree-sitter tree instead (`Document`), so the built-in text sync only forwards to our handlers.
     """
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """Answer a request whose params do not deserialise with its error, instead of dropping it.
+
+        pygls raises while reading such a message and loses the request id, so the client would wait
+        forever; here the error goes back to the client and the message becomes a no-op notification.
+        """
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], error=error.to_response_error())
+                return JsonRPCNotification(method="$/wrangler-lsp/invalidRequest", params=None, jsonrpc="2.0")
+            raise
 
     def _forward(self, method: str, params: Any) -> Generator[Any, Any, None]:
         if (handler := self.fm.features.get(method)) is not None:
