@@ -42,6 +42,10 @@ class Document:
         self._base = base
         self._pending = pending
         self._previous_config = previous_config
+        self._config: config.Config | None = None
+        self._context: rules.Context | None = None
+        self._findings: list[tuple[Settings, object, object, list[rules.Finding]]] = []
+        """Findings already computed: (settings, workspace, its generation, findings)."""
 
     @classmethod
     def from_text(cls, uri: str, fmt: syntax.Format, text: str, version: int | None = None) -> Document:
@@ -49,7 +53,11 @@ class Document:
         return cls(uri, fmt, text.encode("utf-8", "surrogatepass"), version)
 
     def edited(self, version: int | None, edits: Sequence[TextEdit]) -> Document:
-        """The document after `edits`, each in the offsets of the text the previous ones produced."""
+        """The document after `edits`, each in the offsets of the text the previous ones produced.
+
+        The new document builds its config from this one's (reusing its nodes, which moves them): if this
+        document's config is asked for again after that, it is rebuilt from scratch (see `config`).
+        """
         source = self.source
         for edit in edits:
             source = apply_edit(source, edit)
@@ -58,7 +66,7 @@ class Document:
             base, pending = computed["parse"], tuple(edits)
         else:
             base, pending = self._base, (*self._pending, *edits)
-        previous_config = computed.get("config", self._previous_config)
+        previous_config = self._config if self._config is not None else self._previous_config
         return Document(
             self.uri,
             self.format,
@@ -82,15 +90,28 @@ class Document:
         self._base, self._pending = None, ()
         return parse
 
-    @cached_property
+    @property
     def config(self) -> config.Config:
-        built = config.build(self.parse, self._previous_config)
-        self._previous_config = None
+        """The config tree, built once; rebuilt from scratch if a later version's build moved its nodes."""
+        built = self._config
+        if built is not None and not config.is_stale(built):
+            return built
+        if built is None:
+            built = config.build(self.parse, self._previous_config)
+            self._previous_config = None
+        else:
+            built = config.build(self.parse)
+        self._config = built
+        self._context = None
+        self._findings = []
         return built
 
-    @cached_property
+    @property
     def context(self) -> rules.Context:
-        return rules.Context(self.format, self.source, self.config, file_name=self.file_name)
+        built = self.config
+        if self._context is None or self._context.config is not built:
+            self._context = rules.Context(self.format, self.source, built, file_name=self.file_name)
+        return self._context
 
     @property
     def file_name(self) -> str:
@@ -99,10 +120,24 @@ class Document:
     def findings(self, settings: Settings, workspace: WorkerDirectory | None = None) -> list[rules.Finding]:
         """Every finding of every enabled rule, sorted by position then code.
 
-        With `workspace` (the workspace index), cross-Worker rules see the other Workers too.
+        With `workspace` (the workspace index), cross-Worker rules see the other Workers too. The result
+        is cached per settings and workspace generation (a workspace without `generation` is not cached).
         """
+        context = self.context  # first: a stale config is rebuilt here, which clears the cache
+        generation = getattr(workspace, "generation", None)
+        cacheable = workspace is None or generation is not None
+        for settings_, workspace_, generation_, found in self._findings:
+            if cacheable and workspace_ is workspace and generation_ == generation and settings_ == settings:
+                return list(found)
         if workspace is None:
-            return rules.check(self.context, settings)
-        context = rules.Context(self.format, self.source, self.config, workspace=workspace, file_name=self.file_name)
-        context.__dict__["worker"] = self.context.worker
-        return rules.check(context, settings)
+            found = rules.check(context, settings)
+        else:
+            in_workspace = rules.Context(
+                self.format, self.source, context.config, workspace=workspace, file_name=self.file_name
+            )
+            in_workspace.__dict__["worker"] = context.worker
+            found = rules.check(in_workspace, settings)
+        # Cached only when the workspace says when it changes (`generation`), or there is none.
+        if cacheable:
+            self._findings = [*self._findings[-3:], (settings, workspace, generation, found)]
+        return list(found)

@@ -1,9 +1,10 @@
 """Config layer: the format-neutral tree (`tree.py`) and building it from a parse (`build.py`).
 
-API boundary: `build(parse, previous)` gives a `Config`: the root `Table` and every syntax issue.
+API boundary: `build(parse, previous)` gives a `Config`: the root `Table` and every syntax issue;
+`is_stale(config)` says whether a later build moved its nodes (see `tree.Anchor`).
 """
 
-from wrangler_lsp.config.build import Config, build
+from wrangler_lsp.config.build import Config, build, is_stale
 from wrangler_lsp.config.tree import (
     Array,
     ArrayStyle,
@@ -36,6 +37,7 @@ __all__ = [
     "TableStyle",
     "build",
     "format_path",
+    "is_stale",
     "to_python",
     "walk",
 ]

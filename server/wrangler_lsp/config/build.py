@@ -26,6 +26,14 @@ class Config:
 TOO_DEEP = "WL008"
 
 
+def is_stale(config: Config) -> bool:
+    """Whether a later build reused (and so moved) this config's nodes: its spans are no longer valid.
+
+    Only a build handed `config` as `previous` does that, once; `Document` then rebuilds on demand.
+    """
+    return build_toml.is_stale(config.memo)
+
+
 def build(parse: Parse, previous: Config | None = None) -> Config:
     """The config tree of `parse`; never raises, whatever the text.
 

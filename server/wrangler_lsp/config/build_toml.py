@@ -11,8 +11,10 @@ definition stays in the tree and the second is reported (WL003).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from wrangler_lsp.config.tree import (
+    Anchor,
     Array,
     ArrayStyle,
     Entry,
@@ -23,6 +25,7 @@ from wrangler_lsp.config.tree import (
     Section,
     Table,
     TableStyle,
+    absolute,
     format_path,
 )
 from wrangler_lsp.syntax import Parse, SyntaxIssue, toml_errors
@@ -47,11 +50,24 @@ def _span(rel: tuple[int, int], base: int) -> Span:
     return span
 
 
+def _rel(rel: tuple[int, int]) -> Span:
+    """`Span(*rel)` (relative to a section's anchor), without the frozen dataclass's `__init__`."""
+    span: Span = _new(Span)
+    _set_start(span, rel[0])
+    _set_end(span, rel[1])
+    return span
+
+
 @dataclass(slots=True)
 class _Placed:
-    """A lowered section's spans at one offset, and its pairs' entries under one table path."""
+    """A lowered section's nodes, spans relative to `anchor` (its start), and its pairs' entries.
+
+    Reused by the next build when the same section (same text) appears again, wherever it moved: the
+    builder only sets `anchor.base`. `entries` are the one-part-key pairs' entries under table `path`.
+    """
 
     section: lowered.Section
+    anchor: Anchor
     header: Span | None
     block: Section | None
     parts: tuple[tuple[str, Span, Span], ...] = ()
@@ -61,15 +77,30 @@ class _Placed:
 
 @dataclass(slots=True)
 class _Memo:
-    """What the next build may reuse: lowered sections by text, placed sections by (section, offset)."""
+    """What the next build may reuse: lowered sections by text, placed sections by section.
 
-    sections: dict[tuple[str, bytes], lowered.Section] = field(default_factory=dict)
-    placed: dict[tuple[int, int], _Placed] = field(default_factory=dict)
+    `consumed` is set once a build has reused (and so moved) the placed sections: a second build from
+    the same memo reuses only the lowered sections, and the config of this memo is stale.
+    """
+
+    sections: dict[tuple[object, ...], lowered.Section] = field(default_factory=dict)
+    placed: dict[int, list[_Placed]] = field(default_factory=dict)
+    consumed: bool = False
+
+
+def is_stale(memo: object) -> bool:
+    """Whether a later build moved the nodes of the config built with `memo` (its spans are wrong)."""
+    return isinstance(memo, _Memo) and memo.consumed
 
 
 def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]:
-    """The root table of `parse`, its issues, and the memo for the next build."""
+    """The root table of `parse`, its issues, and the memo for the next build.
+
+    Reusing `memo`'s placed sections moves their nodes: the config built with `memo` is stale after this.
+    """
     previous = memo if isinstance(memo, _Memo) else _Memo()
+    reusable = {} if previous.consumed else previous.placed
+    previous.consumed = True
     current = _Memo()
     assembly = _Assembly(parse.source)
     source = parse.source
@@ -81,14 +112,18 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
         if b"\r" in source[gap_start - 1 if gap_start else 0 : start]:
             assembly.gap(max(0, gap_start - 1), start)
         gap_start = end
-        key = (node.type, source[start:end])
+        key: tuple[object, ...] = (node.type, source[start:end])
+        if node.has_error or node.type not in _ITEMS:
+            key = (*key, *_error_context(node))
         section = previous.sections.get(key) or current.sections.get(key) or lowered.lower(node)
         current.sections[key] = section
-        place_key = (id(section), start)
-        placed = previous.placed.get(place_key)
-        if placed is None or placed.section is not section:
+        candidates = reusable.get(id(section))
+        if candidates:
+            placed = candidates.pop()
+            placed.anchor.base = start
+        else:
             placed = _place(section, start)
-        current.placed[place_key] = placed
+        current.placed.setdefault(id(section), []).append(placed)
         if section.kind != "none":
             if last_end >= 0 and b"\n" not in source[last_end:start]:
                 assembly.issue("WL001", start, start + 1, "expected a line break before this")
@@ -96,32 +131,48 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
         assembly.add(placed, start)
     assembly.gap(max(0, gap_start - 1), len(source))
     assembly.close_root()
+    for placed_list in current.placed.values():
+        placed_list.reverse()  # `pop()` hands them out in source order next time
     return assembly.root, assembly.issues, current
 
 
+_ITEMS = frozenset({"pair", "table", "table_array_element", "comment"})
+"""What a well-formed top-level item is; anything else (an ERROR, a stray key) is described as an error."""
+
+
+def _error_context(node: Any) -> tuple[object, ...]:  # a tree_sitter.Node (config does not import it)
+    """What, besides its text, a broken item's lowering depends on: its tree and its previous item.
+
+    Tree-sitter's error recovery can give the same text a different subtree, and WL001's wording reads
+    the previous sibling (`toml_errors.describe`); so a broken item is memoized by both.
+    """
+    previous = node.prev_sibling
+    context = None if previous is None else (previous.type, previous.end_point.row == node.start_point.row)
+    return (str(node), context)
+
+
 def _place(section: lowered.Section, base: int) -> _Placed:
+    anchor = Anchor(base)
     if section.header_span is None:
-        return _Placed(section, None, None)
-    header = _span(section.header_span, base)
-    block = Section(header, Span(header.start, max(header.end, base + section.end)))
+        return _Placed(section, anchor, None, None)
+    header = _rel(section.header_span)
+    block = Section(header, Span(header.start, max(header.end, section.end)), anchor=anchor)
     key = section.header
     assert key is not None
     first = key.part_spans[0][0]
-    parts = tuple(
-        (part, _span(rel, base), _span((first, rel[1]), base))
-        for part, rel in zip(key.parts, key.part_spans, strict=True)
-    )
-    return _Placed(section, header, block, parts)
+    parts = tuple((part, _rel(rel), _rel((first, rel[1]))) for part, rel in zip(key.parts, key.part_spans, strict=True))
+    return _Placed(section, anchor, header, block, parts)
 
 
-def _entry(pair: lowered.Pair, base: int, path: KeyPath) -> Entry | None:
+def _entry(pair: lowered.Pair, anchor: Anchor, path: KeyPath) -> Entry | None:
     """The entry of a pair with a one-part key (None for a dotted key, which the assembly places)."""
     key = pair.key
     if len(key.parts) != 1:
         return None
     part = key.parts[0]
-    key_span = _span(key.part_spans[0], base)
-    return Entry(part, key_span, key_span, _span(pair.span, base), _node(pair.value, base, (*path, part)))
+    key_span = _rel(key.part_spans[0])
+    value = _node(pair.value, anchor, (*path, part))
+    return Entry(part, key_span, key_span, _rel(pair.span), value, anchor=anchor)
 
 
 @dataclass(slots=True)
@@ -160,13 +211,15 @@ class _Assembly:
             self.pending.clear()
             self.in_root = False
             table = self.define(placed, section.kind == "array")
-            self.current = table if table is not None else Table((), placed.header, TableStyle.HEADER)
+            self.current = (
+                table if table is not None else Table((), placed.header, TableStyle.HEADER, anchor=placed.anchor)
+            )
         if not section.pairs:
             return
         table = self.current
         if placed.path != table.path or not placed.entries:
             placed.path = table.path
-            placed.entries = [_entry(pair, base, table.path) for pair in section.pairs]
+            placed.entries = [_entry(pair, placed.anchor, table.path) for pair in section.pairs]
         entries = table.entries
         for pair, entry in zip(section.pairs, placed.entries, strict=True):
             if self.in_root:
@@ -183,9 +236,12 @@ class _Assembly:
         self.root.sections.append(Section(None, self.root_body or Span(0, 0)))
 
     def define(self, placed: _Placed, is_array: bool) -> Table | None:
-        """The table a `[key]` or `[[key]]` header opens, or None (reported) if it cannot."""
+        """The table a `[key]` or `[[key]]` header opens, or None (reported) if it cannot.
+
+        Spans here are relative to the section's anchor, as are the tables and entries made.
+        """
         assert placed.header is not None and placed.block is not None
-        header, block = placed.header, placed.block
+        header, block, anchor = placed.header, placed.block, placed.anchor
         target = self.root
         last_idx = len(placed.parts) - 1
         for idx, (part, part_span, full) in enumerate(placed.parts):
@@ -193,8 +249,8 @@ class _Assembly:
             if idx < last_idx:
                 if entry is None:
                     path = (*target.path, part)
-                    table = Table(path, header, TableStyle.IMPLICIT)
-                    target.entries[part] = Entry(part, part_span, full, header, table)
+                    table = Table(path, header, TableStyle.IMPLICIT, anchor=anchor)
+                    target.entries[part] = Entry(part, part_span, full, header, table, anchor=anchor)
                     target = table
                 elif isinstance(entry.value, Table) and entry.value.style is not TableStyle.INLINE:
                     target = entry.value
@@ -203,15 +259,15 @@ class _Assembly:
                     assert isinstance(last, Table)
                     target = last
                 else:
-                    self.conflict((*target.path, part), part_span, entry, "is not a table")
+                    self.conflict((*target.path, part), absolute(part_span, anchor), entry, "is not a table")
                     return None
                 continue
             if is_array:
-                return self.define_array(target, entry, part, part_span, full, header, block)
+                return self.define_array(target, entry, part, part_span, full, placed)
             path = (*target.path, part)
             if entry is None:
-                table = Table(path, header, TableStyle.HEADER, sections=[block])
-                target.entries[part] = Entry(part, part_span, full, header, table)
+                table = Table(path, header, TableStyle.HEADER, sections=[block], anchor=anchor)
+                target.entries[part] = Entry(part, part_span, full, header, table, anchor=anchor)
                 self.explicit.add(id(table))
                 return table
             node = entry.value
@@ -220,7 +276,7 @@ class _Assembly:
                 node.sections.append(block)
                 self.explicit.add(id(node))
                 return node
-            self.conflict(path, part_span, entry, "is already defined")
+            self.conflict(path, absolute(part_span, anchor), entry, "is already defined")
             return None
         return None
 
@@ -231,19 +287,21 @@ class _Assembly:
         part: str,
         part_span: Span,
         full: Span,
-        header: Span,
-        block: Section,
+        placed: _Placed,
     ) -> Table | None:
+        assert placed.header is not None and placed.block is not None
+        header, anchor = placed.header, placed.anchor
         path = (*target.path, part)
         if entry is None:
-            array = Array(path, header, ArrayStyle.TABLES)
-            target.entries[part] = Entry(part, part_span, full, header, array)
+            array = Array(path, header, ArrayStyle.TABLES, anchor=anchor)
+            target.entries[part] = Entry(part, part_span, full, header, array, anchor=anchor)
         elif isinstance(entry.value, Array) and entry.value.style is ArrayStyle.TABLES:
             array = entry.value
         else:
-            self.conflict(path, part_span, entry, "is already defined and is not an array of tables")
+            what = "is already defined and is not an array of tables"
+            self.conflict(path, absolute(part_span, anchor), entry, what)
             return None
-        item = Table((*path, len(array.items)), header, TableStyle.ARRAY_ITEM, sections=[block])
+        item = Table((*path, len(array.items)), header, TableStyle.ARRAY_ITEM, sections=[placed.block], anchor=anchor)
         array.items.append(item)
         return item
 
@@ -260,7 +318,7 @@ class _Assembly:
                 if entry is not None:
                     self.conflict(path, part_span, entry, "is already defined")
                     return
-                value = _node(pair.value, base, path)
+                value = _node(pair.value, Anchor(base), path)
                 target.entries[part] = Entry(part, part_span, full, span, value)
                 return
             if entry is None:
@@ -286,32 +344,33 @@ class _Assembly:
         self.issue("WL003", span.start, span.end, f"`{format_path(path)}` {what} (first defined at line {line})")
 
 
-def _node(value: lowered.Value, base: int, path: KeyPath) -> Node:
-    span = _span(value.span, base)
+def _node(value: lowered.Value, anchor: Anchor, path: KeyPath) -> Node:
+    span = _rel(value.span)
     kind = value.kind
     if kind == "array":
         items = value.value
         assert isinstance(items, tuple)
-        array = Array(path, span, ArrayStyle.INLINE)
-        array.items = [_node(item, base, (*path, idx)) for idx, item in enumerate(items)]
+        array = Array(path, span, ArrayStyle.INLINE, anchor=anchor)
+        array.items = [_node(item, anchor, (*path, idx)) for idx, item in enumerate(items)]
         return array
     if kind in ("table", "dotted"):
         members = value.value
         assert isinstance(members, tuple)
         if kind == "table":
-            table = Table(path, span, TableStyle.INLINE, sections=[Section(None, span)])
+            table = Table(path, span, TableStyle.INLINE, sections=[Section(None, span, anchor=anchor)], anchor=anchor)
         else:
-            table = Table(path, span, TableStyle.DOTTED)
+            table = Table(path, span, TableStyle.DOTTED, anchor=anchor)
         for member in members:
             assert isinstance(member, lowered.Member)
             table.entries[member.key] = Entry(
                 member.key,
-                _span(member.key_span, base),
-                _span(member.full_key_span, base),
-                _span(member.span, base),
-                _node(member.value, base, (*path, member.key)),
+                _rel(member.key_span),
+                _rel(member.full_key_span),
+                _rel(member.span),
+                _node(member.value, anchor, (*path, member.key)),
+                anchor=anchor,
             )
         return table
     scalar = value.value
     assert scalar is None or isinstance(scalar, str | int | float | bool) or hasattr(scalar, "isoformat")
-    return Scalar(path, span, _KINDS[kind], scalar)  # type: ignore[arg-type]
+    return Scalar(path, span, _KINDS[kind], scalar, anchor=anchor)  # type: ignore[arg-type]

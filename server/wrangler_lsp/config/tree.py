@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from enum import Enum
 
 from wrangler_lsp.text import Span
@@ -63,44 +62,126 @@ class ArrayStyle(Enum):
     """A TOML array of tables, written as `[[a.b]]` sections."""
 
 
-@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a TOML section starts now. Spans of nodes lowered from it are stored relative to it.
+
+    The TOML builder reuses a section's nodes when the section only moved (an edit before it): it sets
+    `base` and every span below follows, in O(1). **Invariant:** a build that reuses a previous build's
+    nodes moves them, so the previous `Config`'s spans are no longer valid afterwards
+    (`config.build.is_stale` tells; `Document` rebuilds a stale config when asked again).
+    """
+
+    __slots__ = ("base",)
+
+    def __init__(self, base: int) -> None:
+        self.base = base
+
+
+_new = object.__new__
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
+
+
+def absolute(span: Span, anchor: Anchor | None) -> Span:
+    """`span` (relative to `anchor`, or absolute when `anchor` is None) in absolute byte offsets."""
+    if anchor is None:
+        return span
+    base = anchor.base
+    out: Span = _new(Span)  # `Span(...)` without its checks: offsets from tree-sitter are ordered
+    _set_start(out, span.start + base)
+    _set_end(out, span.end + base)
+    return out
+
+
 class Section:
     """One place in the text that contributes keys to a table.
 
     For a TOML `[a.b]` / `[[a.b]]` section: `header` is the bracketed header, `body` runs from the header
     to the end of the section's last key/value pair (comments and blank lines after it are not part of
     it). For an inline table or a JSON object, `header` is None and `body` is the braces. For the root,
-    `header` is None and `body` covers the pairs before the first header.
+    `header` is None and `body` covers the pairs before the first header. Immutable; equal by value.
     """
 
-    header: Span | None
-    body: Span
+    __slots__ = ("_anchor", "_body", "_header")
+
+    def __init__(self, header: Span | None, body: Span, *, anchor: Anchor | None = None) -> None:
+        self._header = header
+        self._body = body
+        self._anchor = anchor
+
+    @property
+    def header(self) -> Span | None:
+        return None if self._header is None else absolute(self._header, self._anchor)
+
+    @property
+    def body(self) -> Span:
+        return absolute(self._body, self._anchor)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Section):
+            return NotImplemented
+        return (self.header, self.body) == (other.header, other.body)
+
+    def __hash__(self) -> int:
+        return hash((self.header, self.body))
+
+    def __repr__(self) -> str:
+        return f"Section(header={self.header!r}, body={self.body!r})"
 
 
-@dataclass(eq=False, slots=True)
 class Node:
     """Any value. `path` is its key path from the root; `span` is where it is written.
 
     For a table or array written with TOML headers, `span` is the first header naming it.
     """
 
-    path: KeyPath
-    span: Span
+    __slots__ = ("_anchor", "_span", "path")
+
+    def __init__(self, path: KeyPath, span: Span, *, anchor: Anchor | None = None) -> None:
+        self.path = path
+        self._span = span
+        self._anchor = anchor
+
+    @property
+    def span(self) -> Span:
+        return absolute(self._span, self._anchor)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(path={self.path!r}, span={self.span!r})"
 
 
-@dataclass(eq=False, slots=True)
 class Scalar(Node):
-    kind: ScalarKind
-    value: ScalarValue
+    __slots__ = ("kind", "value")
+
+    def __init__(
+        self, path: KeyPath, span: Span, kind: ScalarKind, value: ScalarValue, *, anchor: Anchor | None = None
+    ) -> None:
+        self.path = path
+        self._span = span
+        self._anchor = anchor
+        self.kind = kind
+        self.value = value
 
 
-@dataclass(eq=False, slots=True)
 class Array(Node):
-    style: ArrayStyle
-    items: list[Node] = field(default_factory=list)
+    __slots__ = ("items", "style")
+
+    def __init__(
+        self,
+        path: KeyPath,
+        span: Span,
+        style: ArrayStyle,
+        items: list[Node] | None = None,
+        *,
+        anchor: Anchor | None = None,
+    ) -> None:
+        self.path = path
+        self._span = span
+        self._anchor = anchor
+        self.style = style
+        self.items: list[Node] = [] if items is None else items
 
 
-@dataclass(eq=False, slots=True)
 class Entry:
     """A key of a table and its value.
 
@@ -109,18 +190,60 @@ class Entry:
     header table, its header.
     """
 
-    key: str
-    key_span: Span
-    full_key_span: Span
-    span: Span
-    value: Node
+    __slots__ = ("_anchor", "_full_key_span", "_key_span", "_span", "key", "value")
+
+    def __init__(
+        self,
+        key: str,
+        key_span: Span,
+        full_key_span: Span,
+        span: Span,
+        value: Node,
+        *,
+        anchor: Anchor | None = None,
+    ) -> None:
+        self.key = key
+        self._key_span = key_span
+        self._full_key_span = full_key_span
+        self._span = span
+        self.value = value
+        self._anchor = anchor
+
+    @property
+    def key_span(self) -> Span:
+        return absolute(self._key_span, self._anchor)
+
+    @property
+    def full_key_span(self) -> Span:
+        return absolute(self._full_key_span, self._anchor)
+
+    @property
+    def span(self) -> Span:
+        return absolute(self._span, self._anchor)
+
+    def __repr__(self) -> str:
+        return f"Entry(key={self.key!r}, span={self.span!r}, value={self.value!r})"
 
 
-@dataclass(eq=False, slots=True)
 class Table(Node):
-    style: TableStyle
-    entries: dict[str, Entry] = field(default_factory=dict)
-    sections: list[Section] = field(default_factory=list)
+    __slots__ = ("entries", "sections", "style")
+
+    def __init__(
+        self,
+        path: KeyPath,
+        span: Span,
+        style: TableStyle,
+        entries: dict[str, Entry] | None = None,
+        sections: list[Section] | None = None,
+        *,
+        anchor: Anchor | None = None,
+    ) -> None:
+        self.path = path
+        self._span = span
+        self._anchor = anchor
+        self.style = style
+        self.entries: dict[str, Entry] = {} if entries is None else entries
+        self.sections: list[Section] = [] if sections is None else sections
 
     def get(self, key: str) -> Node | None:
         entry = self.entries.get(key)

@@ -45,6 +45,9 @@ _TOP_LEVEL_KNOWN = frozenset((*(info.name for info in keys.all_keys()), *_INTERN
 _ENV_KNOWN = frozenset(info.name for info in keys.env_keys())
 _ENV_IGNORED = frozenset((*keys.top_level_only_keys(), "env", "node_compat"))
 """Keys of an env reported by other rules (WL108, WL110)."""
+_ENV_CANDIDATES = sorted(_ENV_KNOWN)
+_TOP_CANDIDATES = sorted(_TOP_LEVEL_KNOWN - set(_INTERNAL))
+"""What a misspelt key is matched against (sorted once, not per env)."""
 
 
 @rule("WL401", "unknown-key", Severity.WARNING, Origin.WRANGLER)
@@ -58,7 +61,7 @@ def check(ctx: Context) -> Iterator[Report]:
 def _unknown(
     table: tree.Table, env_name: str | None, scope: str, prefix: str, known: frozenset[str]
 ) -> Iterator[Report]:
-    candidates = sorted(_ENV_KNOWN if env_name is not None else _TOP_LEVEL_KNOWN - set(_INTERNAL))
+    candidates = _ENV_CANDIDATES if env_name is not None else _TOP_CANDIDATES
     for key, entry in table.entries.items():
         if key in known:
             continue

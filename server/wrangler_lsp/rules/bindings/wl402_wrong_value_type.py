@@ -86,10 +86,13 @@ def _top_level_only(root: tree.Table) -> Iterator[Report]:
 
 
 def _env_keys(table: tree.Table, env_name: str | None, prefix: str) -> Iterator[Report]:
+    entries = table.entries
     for key in _STRING:
-        yield from _expect(table, key, env_name, prefix, tree.ScalarKind.STRING)
+        if key in entries:  # `_expect` reports nothing for an absent key: skip the call
+            yield from _expect(table, key, env_name, prefix, tree.ScalarKind.STRING)
     for key in _BOOLEAN:
-        yield from _expect(table, key, env_name, prefix, tree.ScalarKind.BOOLEAN)
+        if key in entries:
+            yield from _expect(table, key, env_name, prefix, tree.ScalarKind.BOOLEAN)
     flags = table.get("compatibility_flags")
     if flags is not None and not (
         isinstance(flags, tree.Array) and all(_is(item, tree.ScalarKind.STRING) for item in flags.items)

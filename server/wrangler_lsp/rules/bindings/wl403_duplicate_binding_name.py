@@ -47,6 +47,17 @@ from wrangler_lsp.text import Span
 
 _TOP_LEVEL_ONLY = frozenset(keys.top_level_only_keys())
 _INHERITABLE = frozenset(keys.inheritable_keys())
+_KINDS = tuple(
+    (kind, container, member, container in _TOP_LEVEL_ONLY, container in _INHERITABLE)
+    for kind in keys.binding_kinds()
+    for container, _, member in [kind.key.partition(".")]
+)
+"""Each binding kind with its container key and member (`queues.producers`: `queues`, `producers`),
+and whether the container is top-level-only or inheritable (how an env resolves it)."""
+_KINDS_OF: dict[str, tuple[int, ...]] = {}
+for _idx, _kind in enumerate(_KINDS):
+    _KINDS_OF[_kind[1]] = (*_KINDS_OF.get(_kind[1], ()), _idx)
+"""Container key -> indices of the kinds it holds (`queues` holds one, `durable_objects` one, ...)."""
 
 
 @rule("WL403", "duplicate-binding-name", Severity.ERROR, Origin.WRANGLER)
@@ -54,23 +65,27 @@ def check(ctx: Context) -> Iterator[Report]:
     root = ctx.config.root
     seen: set[tuple[Span, str]] = set()
     runs: list[EnvSite | None] = [None, *declared_envs(root)]
+    # Kinds an env can take from the top level (top-level-only or inheritable, present there): same for all.
+    from_top = frozenset(idx for idx, kind in enumerate(_KINDS) if (kind[3] or kind[4]) and kind[1] in root.entries)
     for env in runs:
-        for report in _duplicates(root, env):
+        for report in _duplicates(root, env, from_top):
             if (report.span, report.message.split("\n", 1)[0]) in seen:
                 continue
             seen.add((report.span, report.message.split("\n", 1)[0]))
             yield report
 
 
-def _duplicates(root: tree.Table, env: EnvSite | None) -> Iterator[Report]:
+def _duplicates(root: tree.Table, env: EnvSite | None, from_top: frozenset[int]) -> Iterator[Report]:
     by_name: dict[str, list[tuple[str, BindingName]]] = {}
-    for display, binding in _bindings(root, env):
+    for display, binding in _bindings(root, env, from_top):
         by_name.setdefault(binding.name, []).append((display, binding))
-    suffix = "" if env is None else f"\nIn {describe_worker(root, env)}"
+    suffix: str | None = None
     env_name = None if env is None else env.name
     for name, uses in by_name.items():
         if len(uses) < 2:
             continue
+        if suffix is None:  # worded only when there is a duplicate
+            suffix = "" if env is None else f"\nIn {describe_worker(root, env)}"
         kinds = [display for display, _ in uses]
         different = list(dict.fromkeys(kinds))
         if len(different) > 1:
@@ -85,11 +100,26 @@ def _duplicates(root: tree.Table, env: EnvSite | None) -> Iterator[Report]:
                     yield _report(binding, message, env_name, name, [kind])
 
 
-def _bindings(root: tree.Table, env: EnvSite | None) -> Iterator[tuple[str, BindingName]]:
-    """Every binding name of the resolved top level or env, in wrangler's order of kinds."""
-    for kind in keys.binding_kinds():
-        container, _, member = kind.key.partition(".")
-        node = _resolved(root, env, container)
+def _bindings(root: tree.Table, env: EnvSite | None, from_top: frozenset[int]) -> Iterator[tuple[str, BindingName]]:
+    """Every binding name of the resolved top level or env, in wrangler's order of kinds.
+
+    Only kinds whose container the env (or the top level, for `from_top`) has can have names: those
+    are looked at, in kind order; every other kind resolves to nothing.
+    """
+    top = root.entries
+    own = top if env is None else env.table.entries
+    candidates = set(from_top)
+    for key in own:
+        candidates.update(_KINDS_OF.get(key, ()))
+    for idx in sorted(candidates):
+        kind, container, member, top_only, inheritable = _KINDS[idx]
+        # The resolved container: `_resolved(root, env, container)`, inlined (it runs per kind per env).
+        entry = top.get(container) if top_only else own.get(container)
+        if entry is None and inheritable:
+            entry = top.get(container)
+        if entry is None:
+            continue  # Nothing of this kind (the common case: skip it before any call).
+        node: tree.Node | None = entry.value
         if kind.shape is keys.BindingShape.STRING_LIST:
             yield from ((kind.display, name) for name in _string_list(node, member))
             continue
@@ -99,15 +129,6 @@ def _bindings(root: tree.Table, env: EnvSite | None) -> Iterator[tuple[str, Bind
         elif member and isinstance(node, tree.Table):
             node = node.get(member)
         yield from ((kind.display, name) for name in get_binding_names(node))
-
-
-def _resolved(root: tree.Table, env: EnvSite | None, key: str) -> tree.Node | None:
-    if env is None or key in _TOP_LEVEL_ONLY:
-        return root.get(key)
-    own = env.table.get(key)
-    if own is None and key in _INHERITABLE:
-        return root.get(key)
-    return own
 
 
 def _string_list(node: tree.Node | None, member: str) -> Iterator[BindingName]:

@@ -48,10 +48,11 @@ from wrangler_lsp.syntax import Severity
 @rule("WL101", "env-missing-non-inherited-key", Severity.WARNING, Origin.WRANGLER)
 def check(ctx: Context) -> Iterator[Report]:
     root = ctx.config.root
-    for env in declared_envs(root):
-        for key in keys.non_inheritable_in_order():
-            top = root.entries.get(key)
-            if top is None or key in env.table.entries:
+    # The top-level non-inherited keys, in wrangler's order: looked up once, not per env.
+    present = [(key, top) for key in keys.non_inheritable_in_order() if (top := root.entries.get(key)) is not None]
+    for env in declared_envs(root) if present else ():
+        for key, top in present:
+            if key in env.table.entries:
                 continue
             yield Report(
                 span=env.key_span,

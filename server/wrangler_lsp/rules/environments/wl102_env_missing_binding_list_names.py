@@ -49,6 +49,7 @@ _FIELDS = ("durable_objects", "unsafe")
 @rule("WL102", "env-missing-binding-list-names", Severity.WARNING, Origin.WRANGLER)
 def check(ctx: Context) -> Iterator[Report]:
     root = ctx.config.root
+    top_names: dict[str, list[str]] = {}  # per field, computed once (the top level is the same for every env)
     for env in declared_envs(root):
         for field in _FIELDS:
             entry = env.table.entries.get(field)
@@ -57,7 +58,9 @@ def check(ctx: Context) -> Iterator[Report]:
             env_names = _valid_env_names(field, entry.value)
             if env_names is None:
                 continue
-            missing = [name for name in _top_names(root.get(field)) if name not in env_names]
+            if field not in top_names:
+                top_names[field] = _top_names(root.get(field))
+            missing = [name for name in top_names[field] if name not in env_names]
             if not missing:
                 continue
             yield Report(

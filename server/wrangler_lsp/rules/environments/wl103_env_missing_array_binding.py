@@ -71,11 +71,14 @@ ARRAY_BINDING_KEYS = (
 @rule("WL103", "env-missing-array-binding", Severity.WARNING, Origin.WRANGLER)
 def check(ctx: Context) -> Iterator[Report]:
     root = ctx.config.root
+    # Only keys whose top-level value is an array can report (looked up once, not per env).
+    tops = [(key, top) for key in ARRAY_BINDING_KEYS if isinstance(top := root.get(key), tree.Array)]
+    if not tops:
+        return
     for env in declared_envs(root):
-        for key in ARRAY_BINDING_KEYS:
+        for key, top in tops:
             entry = env.table.entries.get(key)
-            top = root.get(key)
-            if entry is None or not isinstance(entry.value, tree.Array) or not isinstance(top, tree.Array):
+            if entry is None or not isinstance(entry.value, tree.Array):
                 continue
             env_names = {_binding(item) for item in entry.value.items}
             for item in top.items:

@@ -1,0 +1,64 @@
+"""Comparing an incrementally analysed document with a fresh one: findings and config trees, spans included."""
+
+from __future__ import annotations
+
+from wrangler_lsp import config
+from wrangler_lsp.document import Document
+from wrangler_lsp.rules import Finding
+from wrangler_lsp.rules.api import Fix
+from wrangler_lsp.settings import Settings
+
+
+def finding_key(finding: Finding) -> tuple[object, ...]:
+    """Everything a finding says, its fixes by title, preference and edits (built now)."""
+    fixes = tuple((fix.title, fix.preferred, _edits(fix)) for fix in finding.fixes)
+    return (
+        finding.code,
+        finding.severity,
+        finding.origin,
+        finding.span,
+        finding.message,
+        finding.env,
+        finding.path,
+        finding.related,
+        repr(dict(finding.data)),
+        fixes,
+    )
+
+
+def _edits(fix: Fix) -> object:
+    """A fix's edits, or the exception building them raises (some builders fail on broken values)."""
+    try:
+        return fix.edits()
+    except Exception as error:  # compared, not hidden: a fresh document must fail alike
+        return ("raises", type(error).__name__, str(error))
+
+
+def tree_key(node: config.Node) -> list[tuple[object, ...]]:
+    """Every node of a tree: path, type, span, style, entries' spans, sections, scalar kind and value."""
+    out: list[tuple[object, ...]] = []
+    for item in config.walk(node):
+        row: tuple[object, ...] = (item.path, type(item).__name__, item.span)
+        if isinstance(item, config.Table):
+            entries = tuple((k, e.key_span, e.full_key_span, e.span) for k, e in item.entries.items())
+            row += (item.style, entries, tuple(item.sections))
+        elif isinstance(item, config.Array):
+            row += (item.style, len(item.items))
+        elif isinstance(item, config.Scalar):
+            row += (item.kind, repr(item.value))
+        out.append(row)
+    return out
+
+
+def assert_same_analysis(doc: Document, *, fixes: bool = True) -> None:
+    """`doc` (edited incrementally) has the config and findings of a fresh document of its text."""
+    fresh = Document(doc.uri, doc.format, doc.source, doc.version)
+    assert doc.config.issues == fresh.config.issues
+    assert config.to_python(doc.config.root) == config.to_python(fresh.config.root)
+    assert tree_key(doc.config.root) == tree_key(fresh.config.root)
+    got, want = doc.findings(Settings()), fresh.findings(Settings())
+    if fixes:
+        assert [finding_key(f) for f in got] == [finding_key(f) for f in want]
+    else:
+        strip = [finding_key(f)[:-1] for f in got], [finding_key(f)[:-1] for f in want]
+        assert strip[0] == strip[1]
