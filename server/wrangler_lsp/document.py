@@ -96,7 +96,9 @@ class Document:
         built = self._config
         if built is not None and not config.is_stale(built):
             return built
-        if built is None:
+        if len(self.source) > config.MAX_ANALYSED_BYTES:
+            built = config.too_large(len(self.source))  # not even parsed: answered at once
+        elif built is None:
             built = config.build(self.parse, self._previous_config)
             self._previous_config = None
         else:

@@ -51,12 +51,20 @@ def test_bad_input_gives_findings_not_exceptions(name: str) -> None:
         assert doc.line_index.offset(line, char, PositionEncoding.UTF16) <= len(source)
 
 
-def test_ten_megabyte_file_is_analysed() -> None:
+def test_ten_megabyte_file_gets_one_information_finding() -> None:
     block = b'[[env.e.durable_objects.bindings]]\nname = "A"\nclass_name = "B"\n'
     source = b'name = "w"\n' + block * (10_000_000 // len(block))
     doc = Document("file:///w/wrangler.toml", TOML, source, 1)
-    codes = {f.code for f in doc.findings(Settings())}
-    assert "WL001" not in codes and "WL002" not in codes
+    (finding,) = doc.findings(Settings())
+    assert (finding.code, finding.span.start, finding.span.end) == ("WL009", 0, 0)
+    assert finding.message.startswith("this file is 10.0 MB: wrangler-lsp analyses files up to 2 MB")
+
+
+def test_a_file_just_under_the_bound_is_analysed() -> None:
+    source = b'name = "w"\n[vars]\nA = [' + b"1," * 990_000 + b"]\n"
+    assert len(source) < 2_000_000
+    doc = Document("file:///w/wrangler.toml", TOML, source, 1)
+    assert [f.code for f in doc.findings(Settings())] == []
 
 
 def test_edit_past_the_end_clamps() -> None:

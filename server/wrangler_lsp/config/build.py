@@ -24,6 +24,19 @@ class Config:
 
 
 TOO_DEEP = "WL008"
+TOO_LARGE = "WL009"
+MAX_ANALYSED_BYTES = 2_000_000
+"""Files larger than this (about 70 times the largest of 304 real configs) are not analysed."""
+
+
+def too_large(size: int) -> Config:
+    """The config of a file too large to analyse: an empty tree and one information issue saying so."""
+    root = Table((), Span(0, 0), TableStyle.ROOT)
+    message = (
+        f"this file is {size / 1_000_000:.1f} MB: wrangler-lsp analyses files up to "
+        f"{MAX_ANALYSED_BYTES // 1_000_000} MB (real Wrangler configs are a few kilobytes)"
+    )
+    return Config(root, (SyntaxIssue(TOO_LARGE, Span(0, 0), message, Severity.INFORMATION),), None)
 
 
 def is_stale(config: Config) -> bool:

@@ -29,7 +29,7 @@ class SyntaxIssue:
     `WL001` TOML syntax, `WL002` invalid TOML value (escape, number, date, control character),
     `WL003` TOML key defined twice or table redefined, `WL004` JSON syntax, `WL005` JSON5-only syntax,
     `WL006` duplicate JSON key, `WL007` unsupported encoding or byte-order mark, `WL008` nesting too deep
-    to analyse.
+    to analyse, `WL009` file too large to analyse.
     """
 
     code: str

@@ -25,6 +25,7 @@ def _rules() -> tuple[Rule, ...]:
         wl006_json_duplicate_key,
         wl007_unsupported_encoding,
         wl008_nesting_too_deep,
+        wl009_file_too_large,
     )
 
     return (
@@ -36,6 +37,7 @@ def _rules() -> tuple[Rule, ...]:
         wl006_json_duplicate_key.check,
         wl007_unsupported_encoding.check,
         wl008_nesting_too_deep.check,
+        wl009_file_too_large.check,
     )
 
 
