@@ -4,7 +4,7 @@ API boundary: `build(parse, previous)` gives a `Config`: the root `Table` and ev
 `is_stale(config)` says whether a later build moved its nodes (see `tree.Anchor`).
 """
 
-from wrangler_lsp.config.build import MAX_ANALYSED_BYTES, Config, build, too_large, is_stale
+from wrangler_lsp.config.build import MAX_ANALYSED_BYTES, Config, build, is_stale, too_large
 from wrangler_lsp.config.tree import (
     Array,
     ArrayStyle,
@@ -37,9 +37,9 @@ __all__ = [
     "Table",
     "TableStyle",
     "build",
-    "too_large",
     "format_path",
     "is_stale",
     "to_python",
+    "too_large",
     "walk",
 ]

@@ -7,7 +7,7 @@ when `name` is missing or not a string), and rules read the raw `config` nodes t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from wrangler_lsp.config import KeyPath, Node, Scalar, Table
@@ -198,9 +198,18 @@ class Worker:
     top: Env
     envs: tuple[Env, ...]
 
+    _by_name: dict[str, Env] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, Env] = {}
+        for env in self.envs:
+            if env.name is not None:
+                by_name.setdefault(env.name, env)
+        object.__setattr__(self, "_by_name", by_name)
+
     @property
     def all_envs(self) -> tuple[Env, ...]:
         return (self.top, *self.envs)
 
     def env(self, name: str) -> Env | None:
-        return next((env for env in self.envs if env.name == name), None)
+        return self._by_name.get(name)

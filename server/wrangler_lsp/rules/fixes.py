@@ -99,7 +99,7 @@ def copy_table_keys(ctx: Context, env: Env, key: str, names: Sequence[str]) -> F
 def copy_key(ctx: Context, env: Env, key: str) -> Fix | None:
     """Copy the top level's value of a non-inherited `key` into `env`."""
     value = ctx.worker.top.table.get(key)
-    if value is None or env.name is None:
+    if value is None or env.name is None or not _writable(ctx, config.to_python(value)):
         return None
     title = f"Copy `{key}` from the top level into env.{env.name}"
     return set_key(ctx, env.table, key, config.to_python(value), title, preferred=False)
@@ -127,6 +127,17 @@ def next_tag(tags: Sequence[str]) -> str:
     while candidate in tags:
         candidate += "-next"
     return candidate
+
+
+def _writable(ctx: Context, value: object) -> bool:
+    """Whether `value` can be written in the file's format (TOML has no null; dates are written as read)."""
+    if value is None:
+        return ctx.format is not syntax.Format.TOML
+    if isinstance(value, dict):
+        return all(_writable(ctx, item) for item in value.values())
+    if isinstance(value, list):
+        return all(_writable(ctx, item) for item in value)
+    return isinstance(value, str | int | float | bool)
 
 
 def _guard(build: Callable[[], tuple[edits.Edit, ...]]) -> Callable[[], tuple[edits.Edit, ...]]:
