@@ -132,7 +132,7 @@ def _fix(path: Path, doc: Document, settings: Settings) -> Document:
     original = path.read_bytes()
     fixed = doc
     for _ in range(5):
-        findings = fixed.findings(settings)
+        findings = fixed.findings_with_fixes(settings)
         if any(f.code.startswith("WL0") and f.severity is Severity.ERROR for f in findings):
             return doc
         edits = fix_all_edits(findings)

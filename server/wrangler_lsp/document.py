@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 
 from wrangler_lsp import config, rules, syntax
+from wrangler_lsp.rules import by_env as by_env_rules
 from wrangler_lsp.rules.context import WorkerDirectory
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import LineIndex, TextEdit, apply_edit
@@ -34,6 +35,7 @@ class Document:
         base: syntax.Parse | None = None,
         pending: tuple[TextEdit, ...] = (),
         previous_config: config.Config | None = None,
+        by_env: by_env_rules.Memo | None = None,
     ) -> None:
         self.uri = uri
         self.format = fmt
@@ -44,7 +46,10 @@ class Document:
         self._previous_config = previous_config
         self._config: config.Config | None = None
         self._context: rules.Context | None = None
+        self._by_env = by_env
+        """The previous version's findings per env view, reused for the envs whose text is unchanged."""
         self._findings: list[tuple[Settings, object, object, list[rules.Finding]]] = []
+        self._with_fixes: list[tuple[Settings, object, object, list[rules.Finding]]] = []
         """Findings already computed: (settings, workspace, its generation, findings)."""
 
     @classmethod
@@ -75,6 +80,7 @@ class Document:
             base=base,
             pending=pending,
             previous_config=previous_config,
+            by_env=self._by_env,
         )
 
     @cached_property
@@ -106,6 +112,7 @@ class Document:
         self._config = built
         self._context = None
         self._findings = []
+        self._with_fixes = []
         return built
 
     @property
@@ -122,24 +129,43 @@ class Document:
     def findings(self, settings: Settings, workspace: WorkerDirectory | None = None) -> list[rules.Finding]:
         """Every finding of every enabled rule, sorted by position then code.
 
-        With `workspace` (the workspace index), cross-Worker rules see the other Workers too. The result
-        is cached per settings and workspace generation (a workspace without `generation` is not cached).
+        The rules run env by env (`rules/by_env.py`): an env whose text did not change since the previous
+        version keeps its findings, moved to their new place. Reused findings name their fixes but do not
+        build their edits: ask `findings_with_fixes` for those. With `workspace` (the workspace index),
+        cross-Worker rules see the other Workers too. Results are cached per settings and workspace
+        generation (a workspace without `generation` is not cached).
         """
-        context = self.context  # first: a stale config is rebuilt here, which clears the cache
+        return self._cached(self._findings, settings, workspace, whole=False)
+
+    def findings_with_fixes(self, settings: Settings, workspace: WorkerDirectory | None = None) -> list[rules.Finding]:
+        """The same findings from a whole run of the rules: every fix can build its edits."""
+        return self._cached(self._with_fixes, settings, workspace, whole=True)
+
+    def _cached(
+        self,
+        cache: list[tuple[Settings, object, object, list[rules.Finding]]],
+        settings: Settings,
+        workspace: WorkerDirectory | None,
+        *,
+        whole: bool,
+    ) -> list[rules.Finding]:
+        context = self.context  # first: a stale config is rebuilt here, which clears the caches
         generation = getattr(workspace, "generation", None)
         cacheable = workspace is None or generation is not None
-        for settings_, workspace_, generation_, found in self._findings:
+        for settings_, workspace_, generation_, found in cache:
             if cacheable and workspace_ is workspace and generation_ == generation and settings_ == settings:
                 return list(found)
-        if workspace is None:
-            found = rules.check(context, settings)
-        else:
+        if workspace is not None:
             in_workspace = rules.Context(
                 self.format, self.source, context.config, workspace=workspace, file_name=self.file_name
             )
-            in_workspace.__dict__["worker"] = context.worker
-            found = rules.check(in_workspace, settings)
-        # Cached only when the workspace says when it changes (`generation`), or there is none.
+            if "worker" in context.__dict__:
+                in_workspace.__dict__["worker"] = context.worker
+            context = in_workspace
+        if whole:
+            found = rules.check(context, settings)
+        else:
+            found, self._by_env = by_env_rules.check_by_env(context, settings, self._by_env)
         if cacheable:
-            self._findings = [*self._findings[-3:], (settings, workspace, generation, found)]
+            cache[:] = [*cache[-3:], (settings, workspace, generation, found)]
         return list(found)

@@ -31,7 +31,7 @@ class Action:
 def code_actions(doc: Document, span: Span, settings: Settings, only: frozenset[str] | None = None) -> list[Action]:
     """Quick fixes for every finding touching `span`, then fix-all when there is anything to fix."""
     actions: list[Action] = []
-    findings = doc.findings(settings)
+    findings = doc.findings_with_fixes(settings)
     if only is None or any(kind.startswith(QUICKFIX) or QUICKFIX.startswith(kind) for kind in only):
         for finding in findings:
             if finding.span.start <= span.end and span.start <= finding.span.end:
