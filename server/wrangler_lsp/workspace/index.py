@@ -117,10 +117,8 @@ class WorkspaceIndex:
         old = self._configs.pop(uri, None)
         if old is None:
             return
-        for worker in old.workers:
-            _drop(self._by_name, worker.name, worker)
-        for site in old.sites:
-            _drop(self._by_class, site.class_name, site)
+        _drop(self._by_name, [(worker.name, worker) for worker in old.workers])
+        _drop(self._by_class, [(site.class_name, site) for site in old.sites])
         self.generation += 1
 
     def get(self, uri: str) -> ConfigEntry | None:
@@ -149,13 +147,18 @@ class WorkspaceIndex:
         return tuple(sorted(self._by_class))
 
 
-def _drop(table: dict[str, list[T]], key: str, item: T) -> None:
-    items = table.get(key)
-    if items is None:
-        return
-    items[:] = [each for each in items if each is not item]
-    if not items:
-        del table[key]
+def _drop(table: dict[str, list[T]], pairs: list[tuple[str, T]]) -> None:
+    """Remove every (key, item) pair from `table`, filtering each key's list once (not once per item)."""
+    by_key: dict[str, set[int]] = {}
+    for key, item in pairs:
+        by_key.setdefault(key, set()).add(id(item))
+    for key, ids in by_key.items():
+        items = table.get(key)
+        if items is None:
+            continue
+        items[:] = [each for each in items if id(each) not in ids]
+        if not items:
+            del table[key]
 
 
 def _worker_entry(uri: str, worker: model.Worker, env: Env) -> WorkerEntry:
