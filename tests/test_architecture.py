@@ -46,7 +46,6 @@ ALLOWED: dict[str, set[str]] = {
 }
 THIRD_PARTY: dict[str, set[str]] = {
     "syntax": {"tree_sitter", "tree_sitter_toml", "tree_sitter_json"},
-    "edits": {"tomlkit"},
     "lsp": {"pygls", "lsprotocol", "cattrs"},
 }
 IO_NAMES = {"print", "open", "input"}
