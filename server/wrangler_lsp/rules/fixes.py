@@ -96,6 +96,13 @@ def copy_table_keys(ctx: Context, env: Env, key: str, names: Sequence[str]) -> F
     return Fix(f"Copy {shown} from the top-level `{key}` into env.{env.name}", _guard(lambda: _in_sequence(ctx, steps)))
 
 
+def copy_missing_keys(ctx: Context, env_name: str, key: str, missing: Sequence[str]) -> tuple[Fix, ...]:
+    """The fix that copies the top-level values of `missing` names of table `key` into env `env_name`."""
+    env = ctx.worker.env(env_name)
+    fix = copy_table_keys(ctx, env, key, missing) if env is not None else None
+    return (fix,) if fix is not None else ()
+
+
 def copy_key(ctx: Context, env: Env, key: str) -> Fix | None:
     """Copy the top level's value of a non-inherited `key` into `env`."""
     value = ctx.worker.top.table.get(key)

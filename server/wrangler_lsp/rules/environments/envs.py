@@ -8,6 +8,7 @@ else `<top-level name>-<env>`, else none (`reference/wrangler-config-rules.md` s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wrangler_lsp.config import tree
@@ -77,3 +78,18 @@ def describe_worker(root: tree.Table, env: EnvSite) -> str:
 def entry_at(table: tree.Table, key: str) -> tree.Entry | None:
     """The entry of `key` in `table`, or None."""
     return table.entries.get(key)
+
+
+def missing_table_keys(root: tree.Table, key: str) -> Iterator[tuple[EnvSite, tree.Entry, list[str]]]:
+    """For each env whose own `key` table (`vars`, `define`) lacks names the top-level one has: the env,
+    its entry, and the missing names in top-level order."""
+    top = root.get(key)
+    if not isinstance(top, tree.Table):
+        return
+    for env in declared_envs(root):
+        entry = env.table.entries.get(key)
+        if entry is None or not isinstance(entry.value, tree.Table):
+            continue
+        missing = [name for name in top.entries if name not in entry.value.entries]
+        if missing:
+            yield env, entry, missing

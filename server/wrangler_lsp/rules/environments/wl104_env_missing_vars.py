@@ -33,27 +33,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wrangler_lsp.config import tree
-from wrangler_lsp.rules import fixes
-from wrangler_lsp.rules.api import Fix, Origin, Report, rule
+from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
-from wrangler_lsp.rules.environments.envs import declared_envs, describe_worker, worker_name
+from wrangler_lsp.rules.environments.envs import describe_worker, missing_table_keys, worker_name
+from wrangler_lsp.rules.fixes import copy_missing_keys
 from wrangler_lsp.syntax import Severity
 
 
 @rule("WL104", "env-missing-vars", Severity.WARNING, Origin.WRANGLER)
 def check(ctx: Context) -> Iterator[Report]:
     root = ctx.config.root
-    top = root.get("vars")
-    if not isinstance(top, tree.Table):
-        return
-    for env in declared_envs(root):
-        entry = env.table.entries.get("vars")
-        if entry is None or not isinstance(entry.value, tree.Table):
-            continue
-        missing = [name for name in top.entries if name not in entry.value.entries]
-        if not missing:
-            continue
+    for env, entry, missing in missing_table_keys(root, "vars"):
         yield Report(
             span=entry.key_span,
             message=(
@@ -67,11 +57,5 @@ def check(ctx: Context) -> Iterator[Report]:
             env=env.name,
             path=f"{env.prefix}.vars",
             data={"env": env.name, "missing": missing, "worker": worker_name(root, env)},
-            fixes=_fixes(ctx, env.name, missing),
+            fixes=copy_missing_keys(ctx, env.name, "vars", missing),
         )
-
-
-def _fixes(ctx: Context, env_name: str, missing: list[str]) -> tuple[Fix, ...]:
-    env = ctx.worker.env(env_name)
-    fix = fixes.copy_table_keys(ctx, env, "vars", missing) if env is not None else None
-    return (fix,) if fix is not None else ()

@@ -34,26 +34,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wrangler_lsp.config import tree
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
-from wrangler_lsp.rules.environments.envs import declared_envs, describe_worker, worker_name
+from wrangler_lsp.rules.environments.envs import describe_worker, missing_table_keys, worker_name
+from wrangler_lsp.rules.fixes import copy_missing_keys
 from wrangler_lsp.syntax import Severity
 
 
 @rule("WL105", "env-missing-define-keys", Severity.WARNING, Origin.WRANGLER)
 def check(ctx: Context) -> Iterator[Report]:
     root = ctx.config.root
-    top = root.get("define")
-    if not isinstance(top, tree.Table):
-        return
-    for env in declared_envs(root):
-        entry = env.table.entries.get("define")
-        if entry is None or not isinstance(entry.value, tree.Table):
-            continue
-        missing = [name for name in top.entries if name not in entry.value.entries]
-        if not missing:
-            continue
+    for env, entry, missing in missing_table_keys(root, "define"):
         yield Report(
             span=entry.key_span,
             message=(
@@ -67,4 +58,5 @@ def check(ctx: Context) -> Iterator[Report]:
             env=env.name,
             path=f"{env.prefix}.define",
             data={"env": env.name, "missing": missing, "worker": worker_name(root, env)},
+            fixes=copy_missing_keys(ctx, env.name, "define", missing),
         )
