@@ -45,7 +45,7 @@ ALLOWED: dict[str, set[str]] = {
     "__init__": set(),
 }
 THIRD_PARTY: dict[str, set[str]] = {
-    "syntax": {"tree_sitter", "tree_sitter_toml", "tree_sitter_json"},
+    "syntax": {"tree_sitter", "tree_sitter_toml"},
     "lsp": {"pygls", "lsprotocol", "cattrs"},
 }
 IO_NAMES = {"print", "open", "input"}

@@ -106,6 +106,7 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
     source = parse.source
     last_end = -1
     gap_start = 0
+    assert parse.tree is not None, "TOML is always parsed with tree-sitter"
     for node in parse.tree.root_node.children:
         start = node.start_byte
         end = node.end_byte

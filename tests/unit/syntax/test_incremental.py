@@ -7,11 +7,13 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import paths
 from wrangler_lsp import syntax
 from wrangler_lsp.text import TextEdit, apply_edit
 
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "real"
-FILES = sorted(p for p in CORPUS.glob("*") if syntax.format_for_path(p.name) is not None)[:60]
+CORPUS = paths.CORPUS
+# TOML only: JSON has no tree-sitter tree (its incrementality is tested in tests/unit/config/test_build_json.py).
+FILES = sorted(p for p in CORPUS.glob("*.toml"))[:60]
 SNIPPETS = [
     "",
     "x",
@@ -36,6 +38,7 @@ SNIPPETS = [
 def _sexp(parse: syntax.Parse) -> list[tuple[str, int, int, bool]]:
     """Every node's type and byte range, in document order: the whole tree, positions included."""
     out = []
+    assert parse.tree is not None
     cursor = parse.tree.walk()
     visited_children = False
     while True:
