@@ -29,32 +29,12 @@ from typing import Any
 from bench.generate import config
 from bench.lsp_client import Client, capabilities
 from bench.peers import ServerSpec, available
-from bench.report import markdown, write_doc
+from bench.report import Sample, markdown, write_doc
 
 FULL_SIZES = (100, 1000, 10000, 50000)
 QUICK_SIZES = (100, 1000, 10000)
 SLOW_PUSH_MS = 250.0  # a server that debounces pushes this long gets only a few edits measured
 EDIT_BUDGET_S = 20.0
-
-
-@dataclass
-class Sample:
-    """One server process's figures for one file in one diagnostics mode (milliseconds, MB)."""
-
-    server: str
-    fmt: str
-    lines: int
-    mode: str
-    startup: float
-    open: float
-    cold_open: float
-    edit_p50: float
-    edit_p95: float
-    edits: int
-    hover: float | None
-    code_action: float | None
-    completion: float | None
-    rss_mb: float | None
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,18 @@ import argparse
 import datetime
 import platform
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 OURS = "wrangler-lsp"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
-class SampleLike(Protocol):
+@dataclass
+class Sample:
+    """One server process's figures for one file in one diagnostics mode (milliseconds, MB)."""
+
     server: str
     fmt: str
     lines: int
