@@ -25,10 +25,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.config import tree
+from wrangler_lsp.model import string_value
 from wrangler_lsp.rules import fixes
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
-from wrangler_lsp.rules.environments.envs import declared_envs, string_value
+from wrangler_lsp.rules.environments.envs import declared_envs
 from wrangler_lsp.syntax import Severity
 
 _KEYS = ("route", "account_id")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wrangler_lsp.config import tree
+from wrangler_lsp.model import string_value
 from wrangler_lsp.text import Span
 
 WORKER_NAME = re.compile(r"(?:|[a-z0-9_][a-z0-9_-]*)\Z")
@@ -45,13 +46,6 @@ def declared_envs(root: tree.Table) -> tuple[EnvSite, ...]:
     return tuple(
         EnvSite(name, entry, entry.value) for name, entry in envs.entries.items() if isinstance(entry.value, tree.Table)
     )
-
-
-def string_value(node: tree.Node | None) -> str | None:
-    """The value of a string scalar, else None."""
-    if isinstance(node, tree.Scalar) and node.kind is tree.ScalarKind.STRING and isinstance(node.value, str):
-        return node.value
-    return None
 
 
 def top_level_name(root: tree.Table) -> str | None:

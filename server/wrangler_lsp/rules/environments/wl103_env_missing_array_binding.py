@@ -33,10 +33,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.config import tree
+from wrangler_lsp.model import string_value
 from wrangler_lsp.rules import fixes
 from wrangler_lsp.rules.api import Fix, Origin, Related, Report, rule
 from wrangler_lsp.rules.context import Context
-from wrangler_lsp.rules.environments.envs import declared_envs, describe_worker, string_value, worker_name
+from wrangler_lsp.rules.environments.envs import declared_envs, describe_worker, worker_name
 from wrangler_lsp.syntax import Severity
 
 ARRAY_BINDING_KEYS = (

@@ -31,10 +31,11 @@ import re
 from collections.abc import Iterator
 
 from wrangler_lsp.config import tree
+from wrangler_lsp.model import string_value
 from wrangler_lsp.model.js import json_stringify as js_json
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
-from wrangler_lsp.rules.environments.envs import WORKER_NAME, declared_envs, string_value
+from wrangler_lsp.rules.environments.envs import WORKER_NAME, declared_envs
 from wrangler_lsp.syntax import Severity
 
 
