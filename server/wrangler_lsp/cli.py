@@ -127,7 +127,8 @@ def _fix(path: Path, doc: Document, settings: Settings) -> Document:
 
     A file with syntax errors is never touched: its tree may not be what the user meant.
     """
-    from wrangler_lsp.features.code_actions import apply, fix_all_edits
+    from wrangler_lsp.edits import apply_edits
+    from wrangler_lsp.features.code_actions import fix_all_edits
 
     original = path.read_bytes()
     fixed = doc
@@ -138,7 +139,7 @@ def _fix(path: Path, doc: Document, settings: Settings) -> Document:
         edits = fix_all_edits(findings)
         if not edits:
             break
-        fixed = Document(fixed.uri, fixed.format, apply(fixed.source, edits))
+        fixed = Document(fixed.uri, fixed.format, apply_edits(fixed.source, edits))
     if fixed.source != doc.source:
         bom = UTF8_BOM if original.startswith(UTF8_BOM) else b""
         path.write_bytes(bom + fixed.source[len(bom) :])

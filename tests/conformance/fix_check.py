@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from wrangler_lsp import rules, syntax
 from wrangler_lsp.document import Document
-from wrangler_lsp.features.code_actions import apply
+from wrangler_lsp.edits import apply_edits
 from wrangler_lsp.settings import Settings
 
 Key = tuple[str, str | None, str, str]
@@ -38,7 +38,7 @@ def check_all_fixes(uri: str, fmt: syntax.Format, source: bytes) -> list[Outcome
             edits = fix.edits()
             if not edits:
                 continue
-            after_doc = Document(uri, fmt, apply(source, edits))
+            after_doc = Document(uri, fmt, apply_edits(source, edits))
             after = after_doc.findings(Settings())
             problem = None
             carried = 0

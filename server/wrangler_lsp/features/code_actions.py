@@ -61,13 +61,6 @@ def fix_all_edits(findings: list[rules.Finding]) -> tuple[rules.Edit, ...]:
     return tuple(sorted(taken, key=lambda edit: edit.span))
 
 
-def apply(source: bytes, edits: tuple[rules.Edit, ...]) -> bytes:
-    """`source` with non-overlapping `edits` applied (from the end backwards, so offsets stay valid)."""
-    for edit in sorted(edits, key=lambda e: e.span, reverse=True):
-        source = source[: edit.span.start] + edit.new_text.encode() + source[edit.span.end :]
-    return source
-
-
 def _overlaps(a: Span, b: Span) -> bool:
     if a.start == a.end == b.start == b.end:
         return True
