@@ -227,7 +227,7 @@ class _Assembly:
                 span = _span(pair.span, base)
                 self.root_body = span if self.root_body is None else self.root_body.cover(span)
             if entry is None:
-                self.add_pair(table, pair, base)
+                self.add_pair(table, pair, placed.anchor)
             elif entry.key in entries:
                 self.conflict((*table.path, entry.key), entry.key_span, entries[entry.key], "is already defined")
             else:
@@ -306,25 +306,27 @@ class _Assembly:
         array.items.append(item)
         return item
 
-    def add_pair(self, table: Table, pair: lowered.Pair, base: int) -> None:
+    def add_pair(self, table: Table, pair: lowered.Pair, anchor: Anchor) -> None:
+        """Places a pair with a dotted key, creating its dotted tables; spans relative to `anchor`."""
         key = pair.key
-        span = _span(pair.span, base)
+        span = _rel(pair.span)
         target = table
+        first = key.part_spans[0][0]
         for idx, part in enumerate(key.parts):
-            part_span = _span(key.part_spans[idx], base)
-            full = Span(base + key.part_spans[0][0], part_span.end)
+            part_span = _rel(key.part_spans[idx])
+            full = _rel((first, part_span.end))
             entry = target.entries.get(part)
             path = (*target.path, part)
             if idx == len(key.parts) - 1:
                 if entry is not None:
-                    self.conflict(path, part_span, entry, "is already defined")
+                    self.conflict(path, absolute(part_span, anchor), entry, "is already defined")
                     return
-                value = _node(pair.value, Anchor(base), path)
-                target.entries[part] = Entry(part, part_span, full, span, value)
+                value = _node(pair.value, anchor, path)
+                target.entries[part] = Entry(part, part_span, full, span, value, anchor=anchor)
                 return
             if entry is None:
-                dotted = Table(path, span, TableStyle.DOTTED)
-                target.entries[part] = Entry(part, part_span, full, span, dotted)
+                dotted = Table(path, span, TableStyle.DOTTED, anchor=anchor)
+                target.entries[part] = Entry(part, part_span, full, span, dotted, anchor=anchor)
                 self.pending.append(id(dotted))
                 target = dotted
                 continue
@@ -337,7 +339,7 @@ class _Assembly:
                 self.pending.append(id(node))
                 target = node
                 continue
-            self.conflict(path, part_span, entry, "cannot be extended with a dotted key")
+            self.conflict(path, absolute(part_span, anchor), entry, "cannot be extended with a dotted key")
             return
 
     def conflict(self, path: KeyPath, span: Span, first: Entry, what: str) -> None:

@@ -8,7 +8,7 @@ of the typed fields and stay visible to rules through the config nodes.
 
 from __future__ import annotations
 
-from wrangler_lsp.config import Array, KeyPath, Node, Scalar, ScalarKind, Table
+from wrangler_lsp.config import Array, Entry, KeyPath, Node, Scalar, ScalarKind, Table
 from wrangler_lsp.model.js import truthy
 from wrangler_lsp.model.lifecycle import live_classes
 from wrangler_lsp.model.worker import (
@@ -22,18 +22,17 @@ from wrangler_lsp.model.worker import (
     Worker,
 )
 from wrangler_lsp.syntax import Format
-from wrangler_lsp.text import Span
 
 
 def resolve(root: Table, fmt: Format) -> Worker:
     """The Worker model of a config: its top level and every env whose value is a table."""
-    top = _env(None, root, root, Span(0, 0), None)
+    top = _env(None, root, root, None, None)
     envs: list[Env] = []
     env_table = root.get("env")
     if isinstance(env_table, Table):
         for env_name, entry in env_table.entries.items():
             if isinstance(entry.value, Table):
-                envs.append(_env(env_name, entry.value, root, entry.key_span, top))
+                envs.append(_env(env_name, entry.value, root, entry, top))
     return Worker(fmt, root, top, tuple(envs))
 
 
@@ -44,7 +43,7 @@ def string_value(node: Node | None) -> str | None:
     return None
 
 
-def _env(name: str | None, table: Table, root: Table, key_span: Span, top: Env | None) -> Env:
+def _env(name: str | None, table: Table, root: Table, key_entry: Entry | None, top: Env | None) -> Env:
     prefix: KeyPath = () if name is None else ("env", name)
     own_name = string_value(table.get("name"))
     if own_name is not None or top is None:
@@ -60,7 +59,7 @@ def _env(name: str | None, table: Table, root: Table, key_span: Span, top: Env |
         name=name,
         table=table,
         top_table=root,
-        key_span=key_span,
+        key_entry=key_entry,
         path_prefix=prefix,
         worker_name=worker_name,
         worker_name_explicit=own_name is not None,
@@ -208,7 +207,7 @@ def _exports(node: Node | None) -> tuple[Export, ...]:
         exports.append(
             Export(
                 class_name=class_name,
-                key_span=entry.key_span,
+                entry=entry,
                 node=value,
                 path=value.path,
                 type=string_value(value.get("type")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from wrangler_lsp.config import KeyPath, Node, Scalar, Table
+from wrangler_lsp.config import Entry, KeyPath, Node, Scalar, Table
 from wrangler_lsp.model import keys
 from wrangler_lsp.syntax import Format
 from wrangler_lsp.text import Span
@@ -90,13 +90,19 @@ class Export:
     """One entry of `exports` whose value is a table, keyed by class name."""
 
     class_name: str
-    key_span: Span
+    entry: Entry
+    """The `exports` entry (its key is the class name)."""
     node: Table
     path: KeyPath
     type: str | None
     state: str
     """`state`, defaulting to "created" as wrangler does (a non-string state is kept as "")."""
     storage: str | None
+
+    @property
+    def key_span(self) -> Span:
+        """Where the class name is written (read from the entry: the config's spans move on edits)."""
+        return self.entry.key_span
 
     @property
     def is_durable_object(self) -> bool:
@@ -137,7 +143,8 @@ class Env:
     name: str | None
     table: Table
     top_table: Table
-    key_span: Span
+    key_entry: Entry | None
+    """The env's entry in the `env` table (None for the top level)."""
     path_prefix: KeyPath
     worker_name: str | None
     worker_name_explicit: bool
@@ -154,6 +161,11 @@ class Env:
     @property
     def is_top(self) -> bool:
         return self.name is None
+
+    @property
+    def key_span(self) -> Span:
+        """Where the env's name is written (read from its entry: the config's spans move on edits)."""
+        return self.key_entry.key_span if self.key_entry is not None else Span(0, 0)
 
     @property
     def label(self) -> str:
