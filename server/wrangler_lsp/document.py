@@ -9,17 +9,28 @@ between costs only the text splicing, and one parse at the end.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePosixPath
 
-from wrangler_lsp import config, rules, syntax
+from wrangler_lsp import config, model, rules, syntax
 from wrangler_lsp.rules import by_env as by_env_rules
-from wrangler_lsp.rules.context import WorkerDirectory
+from wrangler_lsp.rules.context import OtherFiles, WorkerDirectory
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import LineIndex, TextEdit, apply_edit
 from wrangler_lsp.uris import to_path
 
 UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class Patch:
+    """What a version whose config was patched in place knows of how it came to be."""
+
+    changes: tuple[by_env_rules.Change, ...]
+    """The in-place edits of the last versions, oldest first (`rules.by_env` uses those since it last ran)."""
+    model_base: tuple[model.Worker, frozenset[str]] | None
+    """A Worker model of an earlier version and the envs edited since (None: resolve from scratch)."""
 
 
 class Document:
@@ -36,6 +47,8 @@ class Document:
         pending: tuple[TextEdit, ...] = (),
         previous_config: config.Config | None = None,
         by_env: by_env_rules.Memo | None = None,
+        patched: tuple[config.Config, Patch] | None = None,
+        lines: tuple[LineIndex, TextEdit] | None = None,
     ) -> None:
         self.uri = uri
         self.format = fmt
@@ -44,7 +57,11 @@ class Document:
         self._base = base
         self._pending = pending
         self._previous_config = previous_config
-        self._config: config.Config | None = None
+        self._config: config.Config | None = patched[0] if patched is not None else None
+        self._patch = patched[1] if patched is not None else None
+        """How this version's config was patched from a previous one's (`config.patch`), if it was."""
+        self._lines = lines
+        """The previous version's line index and the edit since, when it was computed."""
         self._context: rules.Context | None = None
         self._by_env = by_env
         """The previous version's findings per env view, reused for the envs whose text is unchanged."""
@@ -72,6 +89,8 @@ class Document:
         else:
             base, pending = self._base, (*self._pending, *edits)
         previous_config = self._config if self._config is not None else self._previous_config
+        patched = self._patched(edits, source)
+        lines = computed.get("line_index")
         return Document(
             self.uri,
             self.format,
@@ -79,12 +98,45 @@ class Document:
             version,
             base=base,
             pending=pending,
-            previous_config=previous_config,
+            previous_config=None if patched is not None else previous_config,
             by_env=self._by_env,
+            patched=patched,
+            lines=(lines, edits[0]) if lines is not None and len(edits) == 1 else None,
         )
+
+    def _patched(self, edits: Sequence[TextEdit], source: bytes) -> tuple[config.Config, Patch] | None:
+        """This version's config patched in place for `edits`, if they change only one string's text.
+
+        The patch records what the next version may reuse: the env the edit was in, the edits since the
+        rules last ran (`rules/by_env.py` moves the other envs' findings past them), and the Worker model to
+        update for the edited env only. It consumes this version's config (stale afterwards, as after an
+        incremental build).
+        """
+        built = self._config
+        if len(edits) != 1 or built is None or config.is_stale(built) or len(source) > config.MAX_ANALYSED_BYTES:
+            return None
+        patched = config.patch(built, self.format, self.source, edits[0], source)
+        if patched is None:
+            return None
+        path = patched.path
+        env = path[1] if len(path) > 1 and path[0] == "env" and isinstance(path[1], str) else None
+        change = by_env_rules.Change(self.source, patched.start, patched.old_end, patched.delta, env)
+        earlier = self._patch.changes[-31:] if self._patch is not None else ()
+        worker = self._context.__dict__.get("worker") if self._context is not None else None
+        if worker is not None and self._context is not None and self._context.config is built:
+            model_base: tuple[model.Worker, frozenset[str]] | None = (worker, frozenset())
+        else:
+            model_base = self._patch.model_base if self._patch is not None else None
+        if model_base is not None:
+            model_base = (model_base[0], model_base[1] | {env}) if env is not None else None
+        return patched.config, Patch((*earlier, change), model_base)
 
     @cached_property
     def line_index(self) -> LineIndex:
+        if self._lines is not None:
+            previous, edit = self._lines
+            self._lines = None
+            return previous.after(edit.start, edit.old_end, edit.new_text, self.source)
         return LineIndex(self.source)
 
     @cached_property
@@ -110,6 +162,7 @@ class Document:
         else:
             built = config.build(self.parse)
         self._config = built
+        self._patch = None
         self._context = None
         self._findings = []
         self._with_fixes = []
@@ -120,6 +173,9 @@ class Document:
         built = self.config
         if self._context is None or self._context.config is not built:
             self._context = rules.Context(self.format, self.source, built, file_name=self.file_name)
+            if self._patch is not None and self._patch.model_base is not None:
+                worker, changed = self._patch.model_base
+                self._context.__dict__["worker"] = model.update(worker, changed)
         return self._context
 
     @property
@@ -157,7 +213,11 @@ class Document:
                 return list(found)
         if workspace is not None:
             in_workspace = rules.Context(
-                self.format, self.source, context.config, workspace=workspace, file_name=self.file_name
+                self.format,
+                self.source,
+                context.config,
+                workspace=OtherFiles(workspace, self.uri),
+                file_name=self.file_name,
             )
             if "worker" in context.__dict__:
                 in_workspace.__dict__["worker"] = context.worker
@@ -165,7 +225,8 @@ class Document:
         if whole:
             found = rules.check(context, settings)
         else:
-            found, self._by_env = by_env_rules.check_by_env(context, settings, self._by_env)
+            changes = self._patch.changes if self._patch is not None else None
+            found, self._by_env = by_env_rules.check_by_env(context, settings, self._by_env, changes)
         if cacheable:
             cache[:] = [*cache[-3:], (settings, workspace, generation, found)]
         return list(found)

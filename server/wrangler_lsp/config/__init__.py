@@ -1,10 +1,12 @@
 """Config layer: the format-neutral tree (`tree.py`) and building it from a parse (`build.py`).
 
 API boundary: `build(parse, previous)` gives a `Config`: the root `Table` and every syntax issue;
-`is_stale(config)` says whether a later build moved its nodes (see `tree.Anchor`).
+`is_stale(config)` says whether a later build moved its nodes (see `tree.Anchor`); `patch(config, ...)`
+applies an edit inside one string value to the tree in place (see `patch.py`).
 """
 
 from wrangler_lsp.config.build import MAX_ANALYSED_BYTES, Config, build, is_stale, too_large
+from wrangler_lsp.config.patch import Patched, patch
 from wrangler_lsp.config.tree import (
     Array,
     ArrayStyle,
@@ -31,6 +33,7 @@ __all__ = [
     "Key",
     "KeyPath",
     "Node",
+    "Patched",
     "Scalar",
     "ScalarKind",
     "Section",
@@ -39,6 +42,7 @@ __all__ = [
     "build",
     "format_path",
     "is_stale",
+    "patch",
     "to_python",
     "too_large",
     "walk",

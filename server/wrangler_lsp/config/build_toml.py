@@ -73,6 +73,8 @@ class _Placed:
     parts: tuple[tuple[str, Span, Span], ...] = ()
     path: KeyPath | None = None
     entries: list[Entry | None] = field(default_factory=list)
+    size: int = 0
+    """The length of the section's text (kept current by `patch_toml`)."""
 
 
 @dataclass(slots=True)
@@ -85,6 +87,8 @@ class _Memo:
 
     sections: dict[tuple[object, ...], lowered.Section] = field(default_factory=dict)
     placed: dict[int, list[_Placed]] = field(default_factory=dict)
+    order: list[_Placed] = field(default_factory=list)
+    """Every placed section of the build, in source order (what `patch_toml` moves)."""
     consumed: bool = False
 
 
@@ -124,7 +128,9 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
             placed.anchor.base = start
         else:
             placed = _place(section, start)
+        placed.size = end - start
         current.placed.setdefault(id(section), []).append(placed)
+        current.order.append(placed)
         if section.kind != "none":
             if last_end >= 0 and b"\n" not in source[last_end:start]:
                 assembly.issue("WL001", start, start + 1, "expected a line break before this")

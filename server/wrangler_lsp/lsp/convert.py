@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
+from lsprotocol.converters import get_converter
 
 from wrangler_lsp import rules
 from wrangler_lsp.document import Document
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from wrangler_lsp.lsp.session import Server
 
 SOURCE = "wrangler-lsp"
+_CONVERTER = get_converter()
 
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -75,16 +77,13 @@ def apply_changes(
     return doc
 
 
-def to_diagnostic(doc: Document, finding: rules.Finding, enc: PositionEncoding) -> types.Diagnostic:
-    """A diagnostic that carries its fixes (already in LSP terms) in `data`, for code actions to replay."""
+def diagnostic_json(doc: Document, finding: rules.Finding, enc: PositionEncoding) -> dict[str, Any]:
+    """A diagnostic as the plain JSON the client receives, with its fixes (in LSP terms) in `data`.
+
+    Built directly: publishing hundreds of diagnostics through lsprotocol objects and cattrs costs
+    about 60 us each, this about 5 (`docs/performance.md`).
+    """
     index = doc.line_index
-    related = [
-        types.DiagnosticRelatedInformation(
-            location=types.Location(uri=doc.uri, range=to_range(index, rel.span, enc)),
-            message=rel.message,
-        )
-        for rel in finding.related
-    ]
     data: dict[str, Any] = {
         "version": doc.version,
         "env": finding.env,
@@ -92,15 +91,32 @@ def to_diagnostic(doc: Document, finding: rules.Finding, enc: PositionEncoding) 
         "fixes": [{"title": fix.title, "preferred": fix.preferred} for fix in finding.fixes],
         **{key: value for key, value in finding.data.items() if _is_json(value)},
     }
-    return types.Diagnostic(
-        range=to_range(index, finding.span, enc),
-        message=finding.message,
-        severity=_SEVERITY[finding.severity],
-        code=finding.code,
-        source=SOURCE,
-        related_information=related or None,
-        data=data,
-    )
+    out: dict[str, Any] = {
+        "range": _range_json(index, finding.span, enc),
+        "message": finding.message,
+        "severity": _SEVERITY[finding.severity].value,
+        "code": finding.code,
+        "source": SOURCE,
+    }
+    if finding.related:
+        out["relatedInformation"] = [
+            {"location": {"uri": doc.uri, "range": _range_json(index, rel.span, enc)}, "message": rel.message}
+            for rel in finding.related
+        ]
+    out["data"] = data
+    return out
+
+
+def _range_json(index: LineIndex, span: Span, enc: PositionEncoding) -> dict[str, dict[str, int]]:
+    line, character = index.position(span.start, enc)
+    end_line, end_character = index.position(span.end, enc)
+    return {"start": {"line": line, "character": character}, "end": {"line": end_line, "character": end_character}}
+
+
+def to_diagnostic(doc: Document, finding: rules.Finding, enc: PositionEncoding) -> types.Diagnostic:
+    """`diagnostic_json` as an lsprotocol object (for code actions, which embed the diagnostics they fix)."""
+    diagnostic: types.Diagnostic = _CONVERTER.structure(diagnostic_json(doc, finding, enc), types.Diagnostic)
+    return diagnostic
 
 
 def _is_json(value: object) -> bool:
@@ -113,8 +129,9 @@ def _is_json(value: object) -> bool:
     return False
 
 
-def diagnostics(doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> list[types.Diagnostic]:
-    return [to_diagnostic(doc, finding, enc) for finding in findings]
+def diagnostics(doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> list[dict[str, Any]]:
+    """The findings as plain JSON diagnostics (see `diagnostic_json`)."""
+    return [diagnostic_json(doc, finding, enc) for finding in findings]
 
 
 def text_edits(index: LineIndex, edits: Iterable[rules.Edit], enc: PositionEncoding) -> list[types.TextEdit]:

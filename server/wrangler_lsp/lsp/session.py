@@ -23,6 +23,15 @@ from wrangler_lsp.text import PositionEncoding
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Json:
+    """A handler's result that is already plain JSON: sent as it is (`Protocol._send_response`)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
 class Protocol(LanguageServerProtocol):
     """pygls's protocol without its own copy of each document.
 
@@ -43,6 +52,18 @@ class Protocol(LanguageServerProtocol):
                 self._send_response(data["id"], error=error.to_response_error())
                 return JsonRPCNotification(method="$/wrangler-lsp/invalidRequest", params=None, jsonrpc="2.0")
             raise
+
+    def send_json(self, message: dict[str, Any]) -> None:
+        """Send a message that is already plain JSON (diagnostics, the hot path), without cattrs."""
+        self._send_data({"jsonrpc": "2.0", **message})
+
+    def _send_response(self, msg_id: Any, result: Any | None = None, error: Any | None = None) -> None:
+        """Send a `Json` result as it is; anything else the pygls way."""
+        if isinstance(result, Json) and error is None:
+            self._result_types.pop(msg_id, None)
+            self.send_json({"id": msg_id, "result": result.value})
+            return
+        super()._send_response(msg_id, result, error)
 
     def _forward(self, method: str, params: Any) -> Generator[Any, Any, None]:
         if (handler := self.fm.features.get(method)) is not None:
@@ -90,6 +111,12 @@ class Server(LanguageServer):
             await asyncio.wait_for(self.configured.wait(), timeout)
         except TimeoutError:
             self.log("wrangler-lsp: no workspace/configuration answer in time; using default settings")
+
+    def send_json(self, message: dict[str, Any]) -> None:
+        """Send a message that is already plain JSON (see `Protocol.send_json`)."""
+        protocol = self.protocol
+        assert isinstance(protocol, Protocol)
+        protocol.send_json(message)
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))

@@ -47,6 +47,8 @@ class State:
     synced: dict[str, int | None] = field(default_factory=dict)
     sources: dict[str, tuple[float, int, workspace.SourceScan, LineIndex]] = field(default_factory=dict)
     task: asyncio.Task[None] | None = None
+    sync: asyncio.TimerHandle | None = None
+    """The pending refold of edited open documents (see `index`)."""
 
 
 def state(ls: Server) -> State:
@@ -57,16 +59,48 @@ def state(ls: Server) -> State:
     return current
 
 
-def index(ls: Server) -> workspace.WorkspaceIndex:
-    """The index, started if needed, with the open documents' current versions folded in."""
+def index(ls: Server, *, defer: bool = False) -> workspace.WorkspaceIndex:
+    """The index, started if needed, with the open documents' current versions folded in.
+
+    With `defer` (diagnostics, on every keystroke) an open document already in the index is refolded
+    later instead, once edits pause (`SYNC_DELAY`): resolving and summarising a big file costs
+    milliseconds per Worker-heavy version, and a document's own diagnostics do not read its own entry
+    (`rules.Context` sees only the other files' Workers). The other open documents are re-checked then.
+    """
     st = state(ls)
     start(ls)
     for uri, doc in list(ls.documents.items()):
         if Path(to_path(uri)).name not in CONFIG_NAMES or st.synced.get(uri, -1) == doc.version:
             continue
+        if defer and uri in st.synced:
+            _sync_later(ls)
+            continue
         st.index.put(workspace.summarize(uri, doc.context.worker, doc.line_index))
         st.synced[uri] = doc.version
     return st.index
+
+
+SYNC_DELAY = 0.3
+"""Seconds without an edit before an edited open document's summary is refolded into the index."""
+
+
+def _sync_later(ls: Server) -> None:
+    st = state(ls)
+    if st.sync is not None:
+        st.sync.cancel()
+    try:
+        st.sync = asyncio.get_running_loop().call_later(SYNC_DELAY, _sync, ls)
+    except RuntimeError:
+        st.sync = None
+
+
+def _sync(ls: Server) -> None:
+    st = state(ls)
+    st.sync = None
+    generation = st.index.generation
+    index(ls)
+    if st.index.generation != generation:
+        refresh_diagnostics(ls)
 
 
 def start(ls: Server) -> None:

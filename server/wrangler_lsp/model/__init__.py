@@ -7,7 +7,7 @@ never tree-sitter nodes, never text positions in a client encoding.
 
 from wrangler_lsp.model.js import json_stringify, truthy
 from wrangler_lsp.model.lifecycle import live_classes
-from wrangler_lsp.model.resolve import resolve, string_value
+from wrangler_lsp.model.resolve import resolve, string_value, update
 from wrangler_lsp.model.worker import (
     Backend,
     ClassName,
@@ -37,4 +37,5 @@ __all__ = [
     "resolve",
     "string_value",
     "truthy",
+    "update",
 ]

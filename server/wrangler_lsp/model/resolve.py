@@ -8,6 +8,8 @@ of the typed fields and stay visible to rules through the config nodes.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from wrangler_lsp.config import Array, Entry, KeyPath, Node, Scalar, ScalarKind, Table
 from wrangler_lsp.model.js import truthy
 from wrangler_lsp.model.lifecycle import live_classes
@@ -34,6 +36,20 @@ def resolve(root: Table, fmt: Format) -> Worker:
             if isinstance(entry.value, Table):
                 envs.append(_env(env_name, entry.value, root, entry, top))
     return Worker(fmt, root, top, tuple(envs))
+
+
+def update(previous: Worker, changed: Collection[str]) -> Worker:
+    """`previous` with the envs named in `changed` resolved again, the others kept.
+
+    For a config changed in place (`config.patch`) only inside those envs: the tables are the same
+    objects, the top level and the other envs unchanged, and the model reads spans from the nodes.
+    """
+    top = previous.top
+    root = previous.root
+    envs = tuple(
+        _env(env.name, env.table, root, env.key_entry, top) if env.name in changed else env for env in previous.envs
+    )
+    return Worker(previous.format, root, top, envs)
 
 
 def string_value(node: Node | None) -> str | None:

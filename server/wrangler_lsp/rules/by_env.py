@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from wrangler_lsp import config
-from wrangler_lsp.config import Array, ArrayStyle, Table, TableStyle
+from wrangler_lsp.config import Array, ArrayStyle, Table, TableStyle, shift
 from wrangler_lsp.rules.api import Finding, Fix, Related
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.registry import RULES
@@ -33,6 +33,7 @@ from wrangler_lsp.text import Span
 
 WHOLE = frozenset(rule.code for rule in RULES if rule.code.startswith(("WL0", "WL5")))
 """Rules run on the whole config every time: syntax issues, and cross-Worker rules (workspace)."""
+_BY_VIEW = tuple(rule for rule in RULES if rule.code not in WHOLE)
 
 Signature = tuple[bool, tuple[bytes, ...], tuple[int, ...]]
 """Whether the file has syntax issues (WL322 stays silent then), the pieces' bytes, and their layout."""
@@ -41,53 +42,188 @@ Anchor = tuple[str, int, int, int]
 relative to that piece's start."""
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """An edit applied in place to the config (`config.patch`): one string's text in env `env` (None: the
+    top level) changed. `before` is the source it was applied to; `[start, old_end)` its bytes, replaced by
+    `delta` more or fewer."""
+
+    before: bytes
+    start: int
+    old_end: int
+    delta: int
+    env: str | None
+
+
+Stored = list[tuple[Finding, tuple[Anchor, ...]]]
+
+
+@dataclass(slots=True)
+class _View:
+    """One view's findings: anchored to its pieces (`stored`, reusable for the same text anywhere) and
+    as they are in the memo's source (`current`), with the signatures of the text they came from."""
+
+    top_sig: Signature
+    sig: Signature | None
+    stored: Stored | None
+    """None when a finding lies outside the view's pieces: the view is then not reused."""
+    current: list[Finding]
+
+
 @dataclass
 class Memo:
-    """Findings per view, with the signature of the text they came from; one per settings."""
+    """Findings per view for one settings, as of `source` (the text they were last computed for)."""
 
     settings: Settings
-    top: tuple[Signature, list[tuple[Finding, tuple[Anchor, ...]]]] | None = None
-    envs: dict[str, tuple[Signature, Signature, list[tuple[Finding, tuple[Anchor, ...]]]]] = field(default_factory=dict)
+    source: bytes | None = None
+    top: _View | None = None
+    envs: dict[str, _View] = field(default_factory=dict)
 
 
-def check_by_env(ctx: Context, settings: Settings, memo: Memo | None) -> tuple[list[Finding], Memo]:
-    """Every finding, as `run.check` gives them; env views whose text is unchanged are not run again."""
+def check_by_env(
+    ctx: Context, settings: Settings, memo: Memo | None, changes: Sequence[Change] | None = None
+) -> tuple[list[Finding], Memo]:
+    """Every finding, as `run.check` gives them; env views whose text is unchanged are not run again.
+
+    With `changes` (the in-place edits that led to `ctx.source`, if they are all known), the envs they
+    did not touch keep their findings, moved past the edits, without comparing any text.
+    """
     if memo is None or memo.settings != settings:
         memo = Memo(settings)
-    root = ctx.config.root
     whole = [rule for rule in RULES if rule.code in WHOLE]
-    by_view = tuple(rule for rule in RULES if rule.code not in WHOLE)
     findings = check(ctx, settings, whole)
-    source = ctx.source
-    top_pieces = _top_pieces(root, toml=ctx.format is Format.TOML)
-    broken = bool(ctx.config.issues)
-    top_sig = _signature(source, top_pieces, broken)
-    if memo.top is not None and memo.top[0] == top_sig:
-        findings += _restore(memo.top[1], top_pieces, [])
+    pending = _since(memo, changes, ctx.source)
+    if pending is not None and memo.top is not None:
+        findings += _check_changed(ctx, settings, memo, pending)
     else:
-        found = [f for f in check(_view_context(ctx, None), settings, by_view) if f.env is None]
-        findings += found
-        stored_top = _store(found, top_pieces, [])
-        memo.top = (top_sig, stored_top) if stored_top is not None else None
-    env_table = root.get("env")
-    envs = env_table.entries if isinstance(env_table, Table) else {}
-    kept: dict[str, tuple[Signature, Signature, list[tuple[Finding, tuple[Anchor, ...]]]]] = {}
-    for name, entry in envs.items():
-        pieces = _merge(_pieces(entry.value, [entry.span]))
-        sig = _signature(source, pieces, broken)
-        cached = memo.envs.get(name)
-        if cached is not None and cached[0] == top_sig and cached[1] == sig:
-            findings += _restore(cached[2], top_pieces, pieces)
-            kept[name] = cached
-            continue
-        found = [f for f in check(_view_context(ctx, name), settings, by_view) if f.env is not None]
-        findings += found
-        stored = _store(found, top_pieces, pieces)
-        if stored is not None:
-            kept[name] = (top_sig, sig, stored)
-    memo.envs = kept
+        findings += _check_all(ctx, settings, memo)
+    memo.source = ctx.source
     findings.sort(key=lambda finding: (finding.span, finding.code))
     return findings, memo
+
+
+def _since(memo: Memo, changes: Sequence[Change] | None, source: bytes) -> Sequence[Change] | None:
+    """The changes made since the memo's source, if they are known and all inside envs."""
+    if memo.source is source:
+        return ()
+    if changes is None or memo.source is None:
+        return None
+    for idx, change in enumerate(changes):
+        if change.before is memo.source:
+            pending = changes[idx:]
+            return pending if all(change.env is not None for change in pending) else None
+    return None
+
+
+def _check_changed(ctx: Context, settings: Settings, memo: Memo, changes: Sequence[Change]) -> list[Finding]:
+    """The envs `changes` touched run again; every other view's findings move past the edits."""
+    assert memo.top is not None
+    dirty = {change.env for change in changes}
+    memo.top.current = _moved(memo.top.current, changes)
+    findings = list(memo.top.current)
+    top_pieces: list[Span] | None = None
+    for name, entry in _envs(ctx.config.root).items():
+        view = memo.envs.get(name)
+        if view is not None and name not in dirty:
+            view.current = _moved(view.current, changes)
+        else:
+            if top_pieces is None:
+                top_pieces = _top_pieces(ctx.config.root, toml=ctx.format is Format.TOML)
+            view, found = _run_env(ctx, settings, name, entry, memo.top.top_sig, top_pieces)
+            if view.stored is not None:
+                memo.envs[name] = view
+            else:
+                memo.envs.pop(name, None)
+            findings += found
+            continue
+        findings += view.current
+    return findings
+
+
+def _moved(found: list[Finding], changes: Sequence[Change]) -> list[Finding]:
+    out = found
+    for change in changes:
+        at, delta = change.start, change.delta
+        if delta and out and max(finding.span.end for finding in out) > at:
+            out = [_moved_finding(finding, at, delta) if finding.span.end > at else finding for finding in out]
+    return out
+
+
+def _moved_finding(finding: Finding, at: int, delta: int) -> Finding:
+    """`finding` past an edit at `at` (built directly: `dataclasses.replace` costs ten times more)."""
+    related = tuple(Related(shift.moved(rel.span, at, delta), rel.message) for rel in finding.related)
+    return Finding(
+        finding.code,
+        finding.severity,
+        finding.origin,
+        shift.moved(finding.span, at, delta),
+        finding.message,
+        finding.env,
+        finding.path,
+        finding.fixes,
+        related,
+        finding.data,
+    )
+
+
+def _check_all(ctx: Context, settings: Settings, memo: Memo) -> list[Finding]:
+    """Every view, reusing those whose text (top level and env) is unchanged."""
+    root = ctx.config.root
+    top_pieces = _top_pieces(root, toml=ctx.format is Format.TOML)
+    top_sig = _signature(ctx.source, top_pieces, bool(ctx.config.issues))
+    if memo.top is not None and memo.top.top_sig == top_sig:
+        memo.top.current = _restore(memo.top.stored or [], top_pieces, [])
+        findings = list(memo.top.current)
+    else:
+        findings = [f for f in check(_view_context(ctx, None), settings, _BY_VIEW) if f.env is None]
+        top = _view(findings, top_sig, None, top_pieces, [])
+        memo.top = top if top.stored is not None else None
+    kept: dict[str, _View] = {}
+    for name, entry in _envs(root).items():
+        pieces = _merge(_pieces(entry.value, [entry.span]))
+        sig = _signature(ctx.source, pieces, bool(ctx.config.issues))
+        view = memo.envs.get(name)
+        if view is not None and view.stored is not None and view.top_sig == top_sig and view.sig == sig:
+            view.current = _restore(view.stored, top_pieces, pieces)
+            findings += view.current
+        else:
+            view, found = _run_env(ctx, settings, name, entry, top_sig, top_pieces, pieces, sig)
+            findings += found
+        if view.stored is not None:
+            kept[name] = view
+    memo.envs = kept
+    return findings
+
+
+def _envs(root: Table) -> dict[str, config.Entry]:
+    env_table = root.get("env")
+    return env_table.entries if isinstance(env_table, Table) else {}
+
+
+def _run_env(
+    ctx: Context,
+    settings: Settings,
+    name: str,
+    entry: config.Entry,
+    top_sig: Signature,
+    top_pieces: list[Span],
+    pieces: list[Span] | None = None,
+    sig: Signature | None = None,
+) -> tuple[_View, list[Finding]]:
+    """Env `name`'s view run: its findings, and the view to remember (see `_view`)."""
+    if pieces is None:
+        pieces = _merge(_pieces(entry.value, [entry.span]))
+        sig = _signature(ctx.source, pieces, bool(ctx.config.issues))
+    found = [f for f in check(_view_context(ctx, name), settings, _BY_VIEW) if f.env is not None]
+    return _view(found, top_sig, sig, top_pieces, pieces), found
+
+
+def _view(found: list[Finding], top_sig: Signature, sig: Signature | None, top: list[Span], env: list[Span]) -> _View:
+    """A view's findings to remember. Their fixes' edits are left out: they were built from this version's
+    text, and a later version reusing the findings must not build them (code actions run the rules whole).
+    """
+    stored = _store(found, top, env)
+    return _View(top_sig, sig, stored, [finding for finding, _ in stored] if stored is not None else [])
 
 
 def _view_context(ctx: Context, env_name: str | None) -> Context:

@@ -34,6 +34,21 @@ class WorkerDirectory(Protocol):
     def workers_named(self, name: str) -> Sequence[KnownWorker]: ...
 
 
+class OtherFiles:
+    """The Workers of `directory` declared in files other than `uri`.
+
+    A document's own Workers come from its model, current with every keystroke; the index may hold an
+    older version of the same file (it is refolded when edits pause), which must not answer for it.
+    """
+
+    def __init__(self, directory: WorkerDirectory, uri: str) -> None:
+        self.directory = directory
+        self.uri = uri
+
+    def workers_named(self, name: str) -> Sequence[KnownWorker]:
+        return tuple(worker for worker in self.directory.workers_named(name) if worker.uri != self.uri)
+
+
 class Context:
     """The analysed document a rule checks. The Worker model is resolved once, on first use.
 

@@ -22,6 +22,28 @@ class LineIndex:
         self._source = source
         self._line_starts = [0, *(m.end() for m in _LINE_END.finditer(source))]
 
+    def after(self, start: int, old_end: int, new_text: bytes, source: bytes) -> LineIndex:
+        """The index of `source`: this index's source with `[start, old_end)` replaced by `new_text`.
+
+        When no line break is removed, added or next to the edit (a `\r` and a `\n` could join), the
+        line starts are this index's, moved by the edit's length after its line: no scan of the text.
+        """
+        old = self._source
+        start = min(max(start, 0), len(old))
+        old_end = min(max(old_end, start), len(old))
+        near = old[max(start - 1, 0) : old_end + 1]
+        if b"\n" in near or b"\r" in near or b"\n" in new_text or b"\r" in new_text:
+            return LineIndex(source)
+        delta = len(new_text) - (old_end - start)
+        starts = self._line_starts
+        if delta:
+            cut = bisect_right(starts, start)
+            starts = starts[:cut] + [offset + delta for offset in starts[cut:]]
+        index = LineIndex.__new__(LineIndex)
+        index._source = source
+        index._line_starts = starts
+        return index
+
     @property
     def line_count(self) -> int:
         return len(self._line_starts)
@@ -47,11 +69,16 @@ class LineIndex:
 
     def position(self, offset: int, encoding: PositionEncoding) -> tuple[int, int]:
         """The `(line, character)` of byte `offset`, counted in `encoding`; offsets past the end clamp."""
-        offset = min(max(offset, 0), len(self._source))
-        line = self.line_of(offset)
-        start = self._line_starts[line]
-        offset = min(offset, self.line_end(line))
-        prefix = self._source[start:offset]
+        source = self._source
+        offset = min(max(offset, 0), len(source))
+        starts = self._line_starts
+        line = bisect_right(starts, offset) - 1
+        start = starts[line]
+        if offset == start:
+            return line, 0
+        if line + 1 == len(starts) or offset >= starts[line + 1] - 2:
+            offset = min(offset, self.line_end(line))  # may point into the line break: clamp
+        prefix = source[start:offset]
         if encoding is PositionEncoding.UTF8 or prefix.isascii():
             return line, len(prefix)
         return line, units(prefix.decode("utf-8", "replace"), encoding)

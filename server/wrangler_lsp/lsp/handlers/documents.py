@@ -10,13 +10,14 @@ from __future__ import annotations
 import asyncio
 import re
 from pathlib import PurePosixPath
+from typing import Any
 
 from lsprotocol import types
 
 from wrangler_lsp import syntax
 from wrangler_lsp.document import Document
 from wrangler_lsp.lsp import convert, workspace
-from wrangler_lsp.lsp.session import Server
+from wrangler_lsp.lsp.session import Json, Server
 from wrangler_lsp.uris import to_path
 
 CONFIG_NAME = re.compile(r"wrangler(\.[^/]+)?\.(toml|json|jsonc)", re.IGNORECASE)
@@ -50,7 +51,7 @@ def did_close(ls: Server, params: types.DidCloseTextDocumentParams) -> None:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
-async def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
+async def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport | Json:
     """Pull diagnostics: the full report, or `unchanged` when the client has this version's already.
 
     The first pull waits (briefly) for the client's initial settings, so it reports with them.
@@ -62,8 +63,8 @@ async def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> type
     result_id = _result_id(ls, doc)
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls)), ls.encoding)
-    return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
+    items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls, defer=True)), ls.encoding)
+    return Json({"kind": "full", "resultId": result_id, "items": items})
 
 
 def schedule_diagnostics(ls: Server, uri: str) -> None:
@@ -79,8 +80,10 @@ def publish_diagnostics(ls: Server, uri: str, version: int | None) -> None:
         return
     if ls.configured is not None and not ls.configured.is_set():
         return  # `initialized` publishes every open document once the client's settings are read.
-    items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls)), ls.encoding)
-    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version))
+    items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls, defer=True)), ls.encoding)
+    params: dict[str, Any] = {"uri": uri} if version is None else {"uri": uri, "version": version}
+    params["diagnostics"] = items
+    ls.send_json({"method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, "params": params})
 
 
 def publish_all(ls: Server) -> None:
