@@ -144,9 +144,17 @@ def _moved(found: list[Finding], changes: Sequence[Change]) -> list[Finding]:
     out = found
     for change in changes:
         at, delta = change.start, change.delta
-        if delta and out and max(finding.span.end for finding in out) > at:
-            out = [_moved_finding(finding, at, delta) if finding.span.end > at else finding for finding in out]
+        if delta and out and max(_last_end(finding) for finding in out) > at:
+            out = [_moved_finding(finding, at, delta) if _last_end(finding) > at else finding for finding in out]
     return out
+
+
+def _last_end(finding: Finding) -> int:
+    """Where the last of the finding's spans (its own and its related ones) ends."""
+    end = finding.span.end
+    for related in finding.related:
+        end = max(end, related.span.end)
+    return end
 
 
 def _moved_finding(finding: Finding, at: int, delta: int) -> Finding:

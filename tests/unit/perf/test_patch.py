@@ -117,3 +117,19 @@ def test_an_edit_that_is_not_plain_is_built() -> None:
         edited = doc.edited(1, [TextEdit(8, 8, text)])
         assert edited._patch is None
         assert_same_analysis(edited)
+
+
+def test_findings_whose_related_place_follows_the_edit_move() -> None:
+    """Env a's finding lies before the edit (in env b) and points at the top-level binding after it."""
+    source = (
+        b'name = "w"\n[[env.a.durable_objects.bindings]]\nname = "ROOMS"\nclass_name = "Room"\n\n'
+        b'[env.b]\nname = "w-b"\n\n[[durable_objects.bindings]]\nname = "ROOMS"\nclass_name = "Room"\n'
+        b'script_name = "other"\n'
+    )
+    doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, source, 0)
+    before = doc.findings(Settings())
+    at = source.index(b'"w-b"') + 2
+    assert any(f.span.end <= at < rel.span.start for f in before for rel in f.related)
+    edited = doc.edited(1, [TextEdit(at, at, b"x")])
+    assert edited._patch is not None
+    assert_same_analysis(edited)
