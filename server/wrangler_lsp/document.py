@@ -219,8 +219,9 @@ class Document:
                 workspace=OtherFiles(workspace, self.uri),
                 file_name=self.file_name,
             )
-            if "worker" in context.__dict__:
-                in_workspace.__dict__["worker"] = context.worker
+            # The model is resolved on this document's own context, where the next version's patch finds
+            # it to update (`_patched`), and shared with the workspace one.
+            in_workspace.__dict__["worker"] = context.worker
             context = in_workspace
         if whole:
             found = rules.check(context, settings)

@@ -6,6 +6,7 @@ byte spans, and the only one that reads client positions into byte offsets.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +86,6 @@ def diagnostic_json(doc: Document, finding: rules.Finding, enc: PositionEncoding
     """
     index = doc.line_index
     data: dict[str, Any] = {
-        "version": doc.version,
         "env": finding.env,
         "path": finding.path,
         "fixes": [{"title": fix.title, "preferred": fix.preferred} for fix in finding.fixes],
@@ -129,9 +129,50 @@ def _is_json(value: object) -> bool:
     return False
 
 
-def diagnostics(doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> list[dict[str, Any]]:
-    """The findings as plain JSON diagnostics (see `diagnostic_json`)."""
-    return [diagnostic_json(doc, finding, enc) for finding in findings]
+class EncodedDiagnostics:
+    """One document's diagnostics as JSON text, each reused from the previous publish when unchanged.
+
+    After a keystroke nearly every diagnostic says the same thing at the same client position (findings
+    after the edit moved in bytes, not in lines). So each is keyed by what its JSON holds (code, message,
+    positions, env, path, related places, fix titles, and its data: the same object when the finding was
+    reused) and encoded once: a publish costs two position lookups per diagnostic and a join.
+    """
+
+    def __init__(self) -> None:
+        self._previous: dict[tuple[object, ...], tuple[object, str]] = {}
+
+    def array(self, doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> str:
+        """The diagnostics of `findings` as a JSON array (text)."""
+        index = doc.line_index
+        previous = self._previous
+        current: dict[tuple[object, ...], tuple[object, str]] = {}
+        parts = []
+        for finding in findings:
+            related = tuple((_place(index, rel.span, enc), rel.message) for rel in finding.related)
+            key = (
+                finding.code,
+                finding.severity,
+                finding.message,
+                finding.env,
+                finding.path,
+                _place(index, finding.span, enc),
+                related,
+                tuple((fix.title, fix.preferred) for fix in finding.fixes),
+                doc.uri,
+            )
+            cached = previous.get(key)
+            if cached is not None and cached[0] is finding.data:
+                text = cached[1]
+            else:
+                text = json.dumps(diagnostic_json(doc, finding, enc))
+            current[key] = (finding.data, text)
+            parts.append(text)
+        self._previous = current
+        return "[" + ",".join(parts) + "]"
+
+
+def _place(index: LineIndex, span: Span, enc: PositionEncoding) -> tuple[int, int, int, int]:
+    return (*index.position(span.start, enc), *index.position(span.end, enc))
 
 
 def text_edits(index: LineIndex, edits: Iterable[rules.Edit], enc: PositionEncoding) -> list[types.TextEdit]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import json
 import traceback
 from collections.abc import Callable, Generator
 from typing import Any, TypeVar
@@ -21,15 +22,17 @@ from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import PositionEncoding
 
 F = TypeVar("F", bound=Callable[..., Any])
+_WRITES: set[asyncio.Future[Any]] = set()
+"""Writes in flight (asynchronous writers), kept referenced until done."""
 
 
 class Json:
-    """A handler's result that is already plain JSON: sent as it is (`Protocol._send_response`)."""
+    """A handler's result that is already JSON text: sent as it is (`Protocol._send_response`)."""
 
-    __slots__ = ("value",)
+    __slots__ = ("text",)
 
-    def __init__(self, value: Any) -> None:
-        self.value = value
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 class Protocol(LanguageServerProtocol):
@@ -53,15 +56,26 @@ class Protocol(LanguageServerProtocol):
                 return JsonRPCNotification(method="$/wrangler-lsp/invalidRequest", params=None, jsonrpc="2.0")
             raise
 
-    def send_json(self, message: dict[str, Any]) -> None:
-        """Send a message that is already plain JSON (diagnostics, the hot path), without cattrs."""
-        self._send_data({"jsonrpc": "2.0", **message})
+    def send_text(self, body: str) -> None:
+        """Send a message already encoded as JSON text (diagnostics, the hot path): no cattrs, no dumps.
+
+        Framed as pygls frames its own messages (`JsonRPCProtocol._send_data`).
+        """
+        if self.writer is None:
+            return
+        payload = body.encode(self.CHARSET)
+        header = f"Content-Length: {len(payload)}\r\nContent-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
+        result = self.writer.write(header.encode(self.CHARSET) + payload if self._include_headers else payload)
+        if inspect.isawaitable(result):
+            write = asyncio.ensure_future(result)
+            _WRITES.add(write)
+            write.add_done_callback(_WRITES.discard)
 
     def _send_response(self, msg_id: Any, result: Any | None = None, error: Any | None = None) -> None:
         """Send a `Json` result as it is; anything else the pygls way."""
         if isinstance(result, Json) and error is None:
             self._result_types.pop(msg_id, None)
-            self.send_json({"id": msg_id, "result": result.value})
+            self.send_text(f'{{"jsonrpc": "2.0", "id": {json.dumps(msg_id)}, "result": {result.text}}}')
             return
         super()._send_response(msg_id, result, error)
 
@@ -93,6 +107,8 @@ class Server(LanguageServer):
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
         )
         self.documents: dict[str, Document] = {}
+        self.encoded: dict[str, convert.EncodedDiagnostics] = {}
+        """Each open document's last diagnostics, encoded (see `convert.EncodedDiagnostics`)."""
         self.settings = Settings()
         self.push_diagnostics = True
         self.configured: asyncio.Event | None = None
@@ -112,11 +128,11 @@ class Server(LanguageServer):
         except TimeoutError:
             self.log("wrangler-lsp: no workspace/configuration answer in time; using default settings")
 
-    def send_json(self, message: dict[str, Any]) -> None:
-        """Send a message that is already plain JSON (see `Protocol.send_json`)."""
+    def send_text(self, body: str) -> None:
+        """Send a message already encoded as JSON text (see `Protocol.send_text`)."""
         protocol = self.protocol
         assert isinstance(protocol, Protocol)
-        protocol.send_json(message)
+        protocol.send_text(body)
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))

@@ -8,9 +8,9 @@ version is skipped, so a burst of edits is analysed once, for its last version.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from pathlib import PurePosixPath
-from typing import Any
 
 from lsprotocol import types
 
@@ -47,6 +47,7 @@ def did_change(ls: Server, params: types.DidChangeTextDocumentParams) -> None:
 
 def did_close(ls: Server, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
+    ls.encoded.pop(uri, None)
     if ls.documents.pop(uri, None) is not None and ls.push_diagnostics:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -63,8 +64,8 @@ async def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> type
     result_id = _result_id(ls, doc)
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls, defer=True)), ls.encoding)
-    return Json({"kind": "full", "resultId": result_id, "items": items})
+    items = _encoded(ls, doc)
+    return Json(f'{{"kind": "full", "resultId": {json.dumps(result_id)}, "items": {items}}}')
 
 
 def schedule_diagnostics(ls: Server, uri: str) -> None:
@@ -80,10 +81,15 @@ def publish_diagnostics(ls: Server, uri: str, version: int | None) -> None:
         return
     if ls.configured is not None and not ls.configured.is_set():
         return  # `initialized` publishes every open document once the client's settings are read.
-    items = convert.diagnostics(doc, doc.findings(ls.settings, workspace.index(ls, defer=True)), ls.encoding)
-    params: dict[str, Any] = {"uri": uri} if version is None else {"uri": uri, "version": version}
-    params["diagnostics"] = items
-    ls.send_json({"method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, "params": params})
+    head = {"uri": uri} if version is None else {"uri": uri, "version": version}
+    params = json.dumps(head)[:-1] + f', "diagnostics": {_encoded(ls, doc)}}}'
+    ls.send_text(f'{{"jsonrpc": "2.0", "method": "{types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS}", "params": {params}}}')
+
+
+def _encoded(ls: Server, doc: Document) -> str:
+    """The document's diagnostics as a JSON array, re-encoding only those that changed."""
+    encoded = ls.encoded.setdefault(doc.uri, convert.EncodedDiagnostics())
+    return encoded.array(doc, doc.findings(ls.settings, workspace.index(ls, defer=True)), ls.encoding)
 
 
 def publish_all(ls: Server) -> None:
