@@ -140,14 +140,24 @@ class EncodedDiagnostics:
 
     def __init__(self) -> None:
         self._previous: dict[tuple[object, ...], tuple[object, str]] = {}
+        self._same: dict[int, tuple[rules.Finding, tuple[object, ...], str]] = {}
 
     def array(self, doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> str:
         """The diagnostics of `findings` as a JSON array (text)."""
         index = doc.line_index
-        previous = self._previous
+        previous, same = self._previous, self._same
         current: dict[tuple[object, ...], tuple[object, str]] = {}
+        by_id: dict[int, tuple[rules.Finding, tuple[object, ...], str]] = {}
         parts = []
         for finding in findings:
+            hit = same.get(id(finding))
+            if hit is not None and hit[0] is finding and hit[1][-1] == doc.uri:
+                # The very finding of the last publish: reused findings are new objects once an edit
+                # before them moved them, so its text (and its client position) is unchanged.
+                current[hit[1]] = (finding.data, hit[2])
+                by_id[id(finding)] = hit
+                parts.append(hit[2])
+                continue
             related = tuple((_place(index, rel.span, enc), rel.message) for rel in finding.related)
             key = (
                 finding.code,
@@ -166,8 +176,9 @@ class EncodedDiagnostics:
             else:
                 text = json.dumps(diagnostic_json(doc, finding, enc))
             current[key] = (finding.data, text)
+            by_id[id(finding)] = (finding, key, text)
             parts.append(text)
-        self._previous = current
+        self._previous, self._same = current, by_id
         return "[" + ",".join(parts) + "]"
 
 
