@@ -21,6 +21,9 @@ from wrangler_lsp.text import LineIndex, TextEdit, apply_edit
 from wrangler_lsp.uris import to_path
 
 UTF8_BOM = b"\xef\xbb\xbf"
+MAX_CHANGES = 4
+"""In-place edits remembered for the rules (each holds its version's text): the rules run on every publish,
+so only a burst of more edits than this between two publishes falls back to comparing text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +124,7 @@ class Document:
         path = patched.path
         env = path[1] if len(path) > 1 and path[0] == "env" and isinstance(path[1], str) else None
         change = by_env_rules.Change(self.source, patched.start, patched.old_end, patched.delta, env)
-        earlier = self._patch.changes[-31:] if self._patch is not None else ()
+        earlier = self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
         worker = self._context.__dict__.get("worker") if self._context is not None else None
         if worker is not None and self._context is not None and self._context.config is built:
             model_base: tuple[model.Worker, frozenset[str]] | None = (worker, frozenset())
