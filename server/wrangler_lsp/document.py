@@ -22,6 +22,8 @@ from wrangler_lsp.uris import to_path
 
 UTF8_BOM = b"\xef\xbb\xbf"
 MAX_CHANGES = 4
+MAX_PENDING = 64
+"""Edits kept for the next incremental parse; beyond this the next parse starts afresh."""
 """In-place edits remembered for the rules (each holds its version's text): the rules run on every publish,
 so only a burst of more edits than this between two publishes falls back to comparing text."""
 
@@ -90,7 +92,11 @@ class Document:
         if "parse" in computed:
             base, pending = computed["parse"], tuple(edits)
         else:
-            base, pending = self._base, (*self._pending, *edits)
+            base, pending = self._base, (*self._pending, *edits) if self._base is not None else ()
+            if len(pending) > MAX_PENDING:
+                # Typing inside strings never parses (`config.patch`): past this many edits, a fresh parse
+                # (when one is needed) is cheaper than replaying them, and the old tree and text are freed.
+                base, pending = None, ()
         previous_config = self._config if self._config is not None else self._previous_config
         patched = self._patched(edits, source)
         lines = computed.get("line_index")

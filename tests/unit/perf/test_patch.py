@@ -133,3 +133,20 @@ def test_findings_whose_related_place_follows_the_edit_move() -> None:
     edited = doc.edited(1, [TextEdit(at, at, b"x")])
     assert edited._patch is not None
     assert_same_analysis(edited)
+
+
+def test_a_long_run_of_string_edits_then_a_structural_edit() -> None:
+    """Past `MAX_PENDING` unparsed edits the next parse starts afresh instead of replaying them."""
+    source = generated(60, "toml").encode()
+    doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, source, 0)
+    doc.findings(Settings())
+    at = source.index(b'"Room"') + 2
+    for version in range(1, 101):
+        edit = TextEdit(at, at, b"x") if version % 2 else TextEdit(at, at + 1, b"")
+        doc = doc.edited(version, [edit])
+        assert doc._patch is not None
+        doc.findings(Settings())
+    assert doc._base is None and doc._pending == ()
+    doc = doc.edited(101, [TextEdit(at, at, b'"\n[env.late]\nname = "')])
+    assert doc._patch is None
+    assert_same_analysis(doc)
