@@ -174,7 +174,7 @@ class EncodedDiagnostics:
             if cached is not None and cached[0] is finding.data:
                 text = cached[1]
             else:
-                text = json.dumps(diagnostic_json(doc, finding, enc))
+                text = json.dumps(diagnostic_json(doc, finding, enc), separators=(",", ":"))
             current[key] = (finding.data, text)
             by_id[id(finding)] = (finding, key, text)
             parts.append(text)

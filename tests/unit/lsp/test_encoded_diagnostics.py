@@ -24,7 +24,7 @@ def test_each_publish_equals_a_fresh_conversion(encoding: PositionEncoding, monk
     encoded = convert.EncodedDiagnostics()
     dumps = []
     real_dumps = json.dumps
-    monkeypatch.setattr(convert.json, "dumps", lambda value: dumps.append(1) or real_dumps(value))
+    monkeypatch.setattr(convert.json, "dumps", lambda value, **options: dumps.append(1) or real_dumps(value, **options))
     previous: bytes | None = None
     for version, text in enumerate([*EDITS, None], 1):
         findings = doc.findings(Settings())
