@@ -146,6 +146,10 @@ def _has_headers(node: config.Node) -> bool:
 
 def _child_at(node: config.Node, offset: int) -> tuple[config.Key, config.Entry | None, config.Node, bool] | None:
     if isinstance(node, config.Table):
+        if node.style is config.TableStyle.OBJECT and len(node.entries) > _SCAN:
+            found = _member_at(node, offset)
+            if found is not None:
+                return found
         for key, entry in node.entries.items():
             if entry.key_span.contains(offset):
                 return key, entry, entry.value, True
@@ -157,6 +161,29 @@ def _child_at(node: config.Node, offset: int) -> tuple[config.Key, config.Entry 
         for idx, item in enumerate(node.items):
             if contains(item, offset):
                 return idx, None, item, False
+    return None
+
+
+_SCAN = 16
+"""Members of a JSON object beyond which the one at an offset is found by bisection first."""
+
+
+def _member_at(table: config.Table, offset: int) -> tuple[config.Key, config.Entry, config.Node, bool] | None:
+    """The member of a JSON object whose text holds `offset`, by bisection over the members in source order.
+
+    Members' texts do not overlap, so the one found is the one a scan finds; a duplicate key can put
+    the members out of order, and then this may find none (the caller scans).
+    """
+    entries = list(table.entries.items())
+    idx = bisect_right(entries, offset, key=lambda item: item[1].span.start) - 1
+    if idx < 0:
+        return None
+    key, entry = entries[idx]
+    if entry.key_span.contains(offset):
+        return key, entry, entry.value, True
+    value = entry.value
+    if contains(value, offset) or (entry.span.contains(offset) and not isinstance(value, config.Table | config.Array)):
+        return key, entry, value, False
     return None
 
 
