@@ -53,9 +53,15 @@ def completion(
     offset: int,
     index: WorkspaceIndex | None = None,
     source_classes: SourceClasses | None = None,
+    first_issue: int | None = None,
 ) -> tuple[CompletionItem, ...]:
-    """The completion items at byte `offset` of the config `worker` was resolved from."""
-    cursor = cursor_at(worker.format, source, offset)
+    """The completion items at byte `offset` of the config `worker` was resolved from.
+
+    `first_issue`: where the config's first syntax issue starts (its length if none), when known; it lets
+    the cursor scan of a JSON file start near the cursor (`cursor.cursor_at`).
+    """
+    tree = (worker.root, first_issue) if first_issue is not None else None
+    cursor = cursor_at(worker.format, source, offset, tree)
     if cursor is None:
         return ()
     env_name, rel = _split_env(cursor.path)

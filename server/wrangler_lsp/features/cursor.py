@@ -4,12 +4,14 @@ Completion cannot rely on the config tree alone: the line being typed is usually
 yet (`dur`, `class_name = "Ch`, `{"name": "x", "cl`). This module scans the text before the cursor with
 a small tolerant tokenizer and keeps a stack of open tables and arrays, which gives the key path of
 the table (key position) or of the value (value position) the cursor is in, the partial word typed so
-far and the span a completion replaces. TOML is scanned from the last `[header]` line, JSON from the top.
+far and the span a completion replaces. TOML is scanned from the last `[header]` line, JSON from the
+innermost object or array holding the cursor whose start the config tree knows for sure (else the top).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -45,12 +47,53 @@ _WORD = re.compile(rb"[A-Za-z0-9_\-+.:$]")
 _PAIR = re.compile(rb"[ \t]*[=:]")
 
 
-def cursor_at(fmt: syntax.Format, source: bytes, offset: int) -> Cursor | None:
-    """The cursor context at byte `offset`, or None inside a comment or where nothing can be typed."""
+def cursor_at(
+    fmt: syntax.Format, source: bytes, offset: int, tree: tuple[config.Table, int] | None = None
+) -> Cursor | None:
+    """The cursor context at byte `offset`, or None inside a comment or where nothing can be typed.
+
+    `tree` (JSON only): the config root of `source` and the offset of its first syntax issue (or its
+    length). The scan then starts at the innermost object or array holding the cursor that begins
+    before any issue, instead of at the top: the text before it is valid, so the tree's key path for it
+    is the scan's, and the scan from there reads the same text (one `{` and its frame) as from the top.
+    """
     offset = max(0, min(offset, len(source)))
     if fmt is syntax.Format.TOML:
         return _toml(source, offset)
-    return _scan(source, 0, offset, _Frame((), table=True), json=True)
+    start, frame = _json_start(tree[0], offset, tree[1]) if tree is not None else (0, _Frame((), table=True))
+    return _scan(source, start, offset, frame, json=True)
+
+
+def _json_start(root: config.Table, offset: int, first_issue: int) -> tuple[int, _Frame]:
+    start, frame = 0, _Frame((), table=True)
+    node: config.Node = root
+    while True:
+        child = _holding(node, offset)
+        if child is None or first_issue <= child.span.start:
+            return start, frame
+        node = child
+        last = child.path[-1]
+        if isinstance(last, str):
+            frame = _Frame(child.path[:-1], table=True, key_parts=[last], expect_value=True)
+        else:
+            frame = _Frame(child.path[:-1], table=False, index=last)
+        start = child.span.start
+
+
+def _holding(node: config.Node, offset: int) -> config.Node | None:
+    """The object or array value of `node` whose brackets hold `offset` (bisecting a big object)."""
+    if isinstance(node, config.Table):
+        values = [entry.value for entry in node.entries.values()]
+    elif isinstance(node, config.Array):
+        values = node.items
+    else:
+        return None
+    idx = bisect_right(values, offset, key=lambda value: value.span.start) - 1
+    candidates = values[idx : idx + 1] if idx >= 0 else []
+    for value in (*candidates, *values):  # the bisected one first; a scan if duplicates broke the order
+        if isinstance(value, config.Table | config.Array) and value.span.start < offset < value.span.end:
+            return value
+    return None
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ def completion(ls: Server, params: types.CompletionParams) -> types.CompletionLi
         offset,
         ws.index(ls),
         lambda uri, main: ws.source_classes(ls, uri, main),
+        min((issue.span.start for issue in doc.config.issues), default=len(doc.source)),
     )
     return types.CompletionList(
         is_incomplete=not ws.state(ls).done,
