@@ -1,7 +1,8 @@
 """In-process timings of the analysis pipeline on generated configs: parse, reparse, build, rules.
 
 Usage: python -m bench.analysis [LINES ...]   (default 100 1000 10000 50000)
-For each size and format: a full parse; a one-character edit inside one env in the middle of the file,
+For each size (and its number of envs) and format: a full parse; a one-character edit inside one env in
+the middle of the file,
 then the incremental reparse; the config build, fresh and after the edit; the rules alone on the edited
 document (its config already built); the whole analysis (findings) after the edit. Medians of runs
 (fewer on big files); the machine may be shared, so compare medians of several invocations.
@@ -89,12 +90,14 @@ def measure(lines: int, fmt_name: str) -> dict[str, float]:
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [100, 1000, 10000, 50000]
-    print(f"| lines | format | {' | '.join(COLUMNS)} |")
-    print("|---|---|" + "---|" * len(COLUMNS))
+    print(f"| lines | envs | format | {' | '.join(COLUMNS)} |")
+    print("|---|---|---|" + "---|" * len(COLUMNS))
     for lines in sizes:
+        envs = config(lines, "toml").count("\n[env.")
         for fmt_name in ("toml", "jsonc"):
             row = measure(lines, fmt_name)
-            print(f"| {lines} | {fmt_name} | " + " | ".join(f"{row[c]:.2f} ms" for c in COLUMNS) + " |")
+            cells = " | ".join(f"{row[c]:.2f} ms" for c in COLUMNS)
+            print(f"| {lines} | {envs} | {fmt_name} | {cells} |")
 
 
 if __name__ == "__main__":
