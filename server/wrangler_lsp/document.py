@@ -22,10 +22,10 @@ from wrangler_lsp.uris import to_path
 
 UTF8_BOM = b"\xef\xbb\xbf"
 MAX_CHANGES = 4
-MAX_PENDING = 64
-"""Edits kept for the next incremental parse; beyond this the next parse starts afresh."""
 """In-place edits remembered for the rules (each holds its version's text): the rules run on every publish,
 so only a burst of more edits than this between two publishes falls back to comparing text."""
+MAX_PENDING = 64
+"""Edits kept for the next incremental parse; beyond this the next parse starts afresh."""
 
 
 @dataclass(frozen=True, slots=True)
