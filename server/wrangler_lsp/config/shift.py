@@ -19,8 +19,8 @@ def moved_issues(issues: tuple[SyntaxIssue, ...], at: int, delta: int) -> tuple[
     """The issues after the edit; None if one lies on the edited token's text (it may change)."""
     out = []
     for issue in issues:
-        span = moved(issue.span, at, delta)
-        if span.end != issue.span.end and span.start == issue.span.start:
+        if issue.span.start <= at < issue.span.end:
             return None
+        span = moved(issue.span, at, delta)
         out.append(issue if span is issue.span else SyntaxIssue(issue.code, span, issue.message, issue.severity))
     return tuple(out)
