@@ -129,7 +129,7 @@ class Document:
             return None
         path = patched.path
         env = path[1] if len(path) > 1 and path[0] == "env" and isinstance(path[1], str) else None
-        change = by_env_rules.Change(self.source, patched.start, patched.old_end, patched.delta, env)
+        change = by_env_rules.Change(self.source, patched.start, patched.delta, env)
         earlier = self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
         worker = self._context.__dict__.get("worker") if self._context is not None else None
         if worker is not None and self._context is not None and self._context.config is built:

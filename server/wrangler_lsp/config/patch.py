@@ -23,18 +23,17 @@ from wrangler_lsp.syntax import Format
 from wrangler_lsp.text import Span, TextEdit
 
 _NOT_PLAIN = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f\"'\\]")
-"""What a one-line string without escapes cannot hold (either quote, to be safe; tab is allowed in TOML)."""
+"""What a one-line TOML string without escapes cannot hold (either quote, to be safe; tab is allowed)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Patched:
-    """The patched config and what changed: the string at `path`, the bytes `[start, old_end)` of the
-    previous source, replaced by `delta` more (or fewer) bytes."""
+    """The patched config and what changed: the string at `path`, by an edit at `start` of the previous
+    source that made it `delta` bytes longer (or shorter)."""
 
     config: Config
     path: KeyPath
     start: int
-    old_end: int
     delta: int
 
 
@@ -43,25 +42,22 @@ def patch(previous: Config, fmt: Format, source: bytes, edit: TextEdit, new_sour
     if not 0 < edit.start <= edit.old_end < len(source):
         return None
     delta = len(edit.new_text) - (edit.old_end - edit.start)
-    toml = fmt is Format.TOML
-    if not toml:
+    if fmt is not Format.TOML:
         return None  # JSON's spans are absolute: see ARCHITECTURE.md
-    found = patch_toml.patch(previous, edit, delta, lambda span: _plain(source, new_source, span, delta, toml))
+    found = patch_toml.patch(previous, edit, delta, lambda span: _plain(source, new_source, span, delta))
     if found is None:
         return None
     config, path = found
-    return Patched(config, path, edit.start, edit.old_end, delta)
+    return Patched(config, path, edit.start, delta)
 
 
-def _plain(source: bytes, new_source: bytes, span: Span, delta: int, toml: bool) -> str | None:
+def _plain(source: bytes, new_source: bytes, span: Span, delta: int) -> str | None:
     """The new value of the string token at `span` (old offsets), if old and new are plain one-line strings."""
     quote = source[span.start : span.start + 1]
-    if quote not in (b'"', b"'") or (quote == b"'" and not toml):
+    if quote not in (b'"', b"'"):
         return None
     for text in (source[span.start : span.end], new_source[span.start : span.end + delta]):
         if len(text) < 2 or text[-1:] != quote or _NOT_PLAIN.search(text, 1, len(text) - 1):
-            return None
-        if not toml and b"\t" in text:
             return None
     try:
         return new_source[span.start + 1 : span.end + delta - 1].decode("utf-8")

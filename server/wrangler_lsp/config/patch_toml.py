@@ -18,7 +18,6 @@ from wrangler_lsp.config.build_toml import _Memo
 from wrangler_lsp.config.tree import (
     Anchor,
     Array,
-    Entry,
     KeyPath,
     Node,
     Scalar,
@@ -30,7 +29,7 @@ from wrangler_lsp.config.tree import (
 )
 from wrangler_lsp.text import Span, TextEdit
 
-_SPANS = {Section: ("_header", "_body"), Entry: ("_key_span", "_full_key_span", "_span")}
+_ENTRY_SPANS = ("_key_span", "_full_key_span", "_span")
 
 
 def patch(
@@ -51,7 +50,7 @@ def patch(
     table = _table_at(previous.root, placed.path)
     if table is None:
         return None
-    walk = _Walk(anchor, at, edit.old_end - anchor.base, delta)
+    walk = _Walk(anchor, at, edit.old_end - anchor.base)
     walk.table(table)
     if walk.found is None:
         return None
@@ -100,11 +99,10 @@ def _moved_section(section: Section, at: int, delta: int) -> Section:
 class _Walk:
     """Collects the moves of the nodes anchored to `anchor`, and the string holding the edit."""
 
-    def __init__(self, anchor: Anchor, at: int, old_end: int, delta: int) -> None:
+    def __init__(self, anchor: Anchor, at: int, old_end: int) -> None:
         self.anchor = anchor
         self.at = at
         self.old_end = old_end
-        self.delta = delta
         self.spans: list[tuple[object, str]] = []
         self.found: Scalar | None = None
 
@@ -119,7 +117,7 @@ class _Walk:
                 self.span(section, "_body")
         for entry in table.entries.values():
             if entry._anchor is self.anchor:
-                for attr in _SPANS[Entry]:
+                for attr in _ENTRY_SPANS:
                     self.span(entry, attr)
                 self.node(entry.value)
             elif isinstance(entry.value, Table) and entry.value.style in (TableStyle.IMPLICIT, TableStyle.DOTTED):

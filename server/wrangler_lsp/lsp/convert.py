@@ -151,7 +151,7 @@ class EncodedDiagnostics:
         parts = []
         for finding in findings:
             hit = same.get(id(finding))
-            if hit is not None and hit[0] is finding and hit[1][-1] == doc.uri:
+            if hit is not None and hit[0] is finding:
                 # The very finding of the last publish: reused findings are new objects once an edit
                 # before them moved them, so its text (and its client position) is unchanged.
                 current[hit[1]] = (finding.data, hit[2])
@@ -168,7 +168,6 @@ class EncodedDiagnostics:
                 _place(index, finding.span, enc),
                 related,
                 tuple((fix.title, fix.preferred) for fix in finding.fixes),
-                doc.uri,
             )
             cached = previous.get(key)
             if cached is not None and cached[0] is finding.data:

@@ -45,12 +45,11 @@ relative to that piece's start."""
 @dataclass(frozen=True, slots=True)
 class Change:
     """An edit applied in place to the config (`config.patch`): one string's text in env `env` (None: the
-    top level) changed. `before` is the source it was applied to; `[start, old_end)` its bytes, replaced by
-    `delta` more or fewer."""
+    top level) changed. `before` is the source it was applied to; the edit at `start` made it `delta` bytes
+    longer (or shorter)."""
 
     before: bytes
     start: int
-    old_end: int
     delta: int
     env: str | None
 
