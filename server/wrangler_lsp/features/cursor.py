@@ -11,11 +11,11 @@ innermost object or array holding the cursor whose start the config tree knows f
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
 from wrangler_lsp import config, syntax
+from wrangler_lsp.features import query
 from wrangler_lsp.text import Span
 
 
@@ -81,18 +81,13 @@ def _json_start(root: config.Table, offset: int, first_issue: int) -> tuple[int,
 
 
 def _holding(node: config.Node, offset: int) -> config.Node | None:
-    """The object or array value of `node` whose brackets hold `offset` (bisecting a big object)."""
-    if isinstance(node, config.Table):
-        values = [entry.value for entry in node.entries.values()]
-    elif isinstance(node, config.Array):
-        values = node.items
-    else:
+    """The object or array value of `node` whose brackets hold `offset` (found as hover finds it)."""
+    step = query.child_at(node, offset)
+    if step is None:
         return None
-    idx = bisect_right(values, offset, key=lambda value: value.span.start) - 1
-    candidates = values[idx : idx + 1] if idx >= 0 else []
-    for value in (*candidates, *values):  # the bisected one first; a scan if duplicates broke the order
-        if isinstance(value, config.Table | config.Array) and value.span.start < offset < value.span.end:
-            return value
+    _key, _entry, value, on_key = step
+    if not on_key and isinstance(value, config.Table | config.Array) and value.span.start < offset < value.span.end:
+        return value
     return None
 
 

@@ -42,7 +42,7 @@ def at(worker: model.Worker, offset: int) -> Query | None:
     entry: config.Entry | None = None
     on_key = False
     while True:
-        step = _child_at(node, offset)
+        step = child_at(node, offset)
         if step is None:
             break
         key, child_entry, child, is_key = step
@@ -144,7 +144,8 @@ def _has_headers(node: config.Node) -> bool:
     return isinstance(node, config.Array) and node.style is config.ArrayStyle.TABLES
 
 
-def _child_at(node: config.Node, offset: int) -> tuple[config.Key, config.Entry | None, config.Node, bool] | None:
+def child_at(node: config.Node, offset: int) -> tuple[config.Key, config.Entry | None, config.Node, bool] | None:
+    """The entry or item of `node` whose text holds `offset`: its key, entry, value, and whether on the key."""
     if isinstance(node, config.Table):
         if node.style is config.TableStyle.OBJECT and len(node.entries) > _SCAN:
             found = _member_at(node, offset)

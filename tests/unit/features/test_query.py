@@ -17,7 +17,7 @@ def _full_descent(worker: object, offset: int) -> tuple[config.KeyPath, bool] | 
     path: config.KeyPath = ()
     on_key = False
     while True:
-        step = query._child_at(node, offset)
+        step = query.child_at(node, offset)
         if step is None:
             break
         key, _, node, is_key = step
