@@ -47,32 +47,25 @@ from collections.abc import Iterator
 from wrangler_lsp.config import format_path
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
+from wrangler_lsp.rules.cross_worker.other_workers import bindings_to_other_workers
 from wrangler_lsp.syntax import Severity
 
 
 @rule("WL501", "do-class-not-in-target-worker", Severity.WARNING, Origin.EXTRA)
 def check(ctx: Context) -> Iterator[Report]:
-    if ctx.workspace is None:
-        return
-    worker = ctx.worker
-    own_names = {env.worker_name for env in worker.all_envs if env.worker_name}
-    for env in worker.all_envs:
-        for binding in env.do_bindings:
-            script, class_name = binding.script_name, binding.class_name
-            if script is None or class_name is None or script in own_names:
-                continue
-            targets = ctx.workspace.workers_named(script)
-            if not targets or any(class_name in target.classes for target in targets):
-                continue
-            node = binding.node.get("class_name")
-            assert node is not None
-            created = sorted({cls for target in targets for cls in target.classes})
-            listed = ", ".join(f"`{cls}`" for cls in created) if created else "no Durable Object classes"
-            where = "" if env.is_top else f" (in `env.{env.name}`)"
-            yield Report(
-                node.span,
-                f"Worker `{script}` does not create class `{class_name}`{where}; it creates {listed}",
-                env=env.name,
-                path=format_path((*binding.path, "class_name")),
-                data={"script_name": script, "classes": created},
-            )
+    for env, binding, script, targets in bindings_to_other_workers(ctx):
+        class_name = binding.class_name
+        if class_name is None or not targets or any(class_name in target.classes for target in targets):
+            continue
+        node = binding.node.get("class_name")
+        assert node is not None
+        created = sorted({cls for target in targets for cls in target.classes})
+        listed = ", ".join(f"`{cls}`" for cls in created) if created else "no Durable Object classes"
+        where = "" if env.is_top else f" (in `env.{env.name}`)"
+        yield Report(
+            node.span,
+            f"Worker `{script}` does not create class `{class_name}`{where}; it creates {listed}",
+            env=env.name,
+            path=format_path((*binding.path, "class_name")),
+            data={"script_name": script, "classes": created},
+        )

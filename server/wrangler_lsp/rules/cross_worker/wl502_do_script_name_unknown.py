@@ -36,25 +36,20 @@ from collections.abc import Iterator
 from wrangler_lsp.config import format_path
 from wrangler_lsp.rules.api import Origin, Report, rule
 from wrangler_lsp.rules.context import Context
+from wrangler_lsp.rules.cross_worker.other_workers import bindings_to_other_workers
 from wrangler_lsp.syntax import Severity
 
 
 @rule("WL502", "do-script-name-unknown", Severity.INFORMATION, Origin.EXTRA)
 def check(ctx: Context) -> Iterator[Report]:
-    if ctx.workspace is None:
-        return
-    worker = ctx.worker
-    own_names = {env.worker_name for env in worker.all_envs if env.worker_name}
-    for env in worker.all_envs:
-        for binding in env.do_bindings:
-            script = binding.script_name
-            if script is None or script in own_names or ctx.workspace.workers_named(script):
-                continue
-            node = binding.node.get("script_name")
-            assert node is not None
-            yield Report(
-                node.span,
-                f"No Worker of the workspace is named `{script}` (it may live outside the workspace)",
-                env=env.name,
-                path=format_path((*binding.path, "script_name")),
-            )
+    for env, binding, script, targets in bindings_to_other_workers(ctx):
+        if targets:
+            continue
+        node = binding.node.get("script_name")
+        assert node is not None
+        yield Report(
+            node.span,
+            f"No Worker of the workspace is named `{script}` (it may live outside the workspace)",
+            env=env.name,
+            path=format_path((*binding.path, "script_name")),
+        )
