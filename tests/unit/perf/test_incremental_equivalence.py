@@ -15,6 +15,7 @@ from bench.generate import config as generated
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from tests.edit_snippets import SYNTAX_SNIPPETS
 from tests.paths import CORPUS
 from tests.unit.perf.helpers import assert_same_analysis
 from wrangler_lsp import syntax
@@ -25,27 +26,12 @@ from wrangler_lsp.text import TextEdit, apply_edit
 FILES = sorted(p for p in CORPUS.glob("*") if syntax.format_for_path(p.name) is not None)
 GENERATED = [(f"wrangler.{fmt}", generated(lines, fmt).encode()) for fmt in ("toml", "jsonc") for lines in (60, 200)]
 SNIPPETS = [
-    "",
-    "x",
-    "\n",
-    '"',
-    "[",
-    "]",
-    "{",
-    "}",
-    ",",
-    "=",
-    " = ",
-    "é",
-    "😀",
-    "#",
-    "[env.x]\n",
+    *SYNTAX_SNIPPETS,
     "[env.e1]\n",
     "[[env.e0.durable_objects.bindings]]\n",
     'name = "ROOMS"\n',
     'script_name = "bench"\n',
     "\n[[migrations]]\ntag = 'v2'\n",
-    '"k": 1,',
     '"name": "x",',
     "ROOMS",
     "Room",

@@ -8,31 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import paths
+from tests.edit_snippets import SYNTAX_SNIPPETS
 from wrangler_lsp import syntax
 from wrangler_lsp.text import TextEdit, apply_edit
 
 CORPUS = paths.CORPUS
 # TOML only: JSON has no tree-sitter tree (its incrementality is tested in tests/unit/config/test_build_json.py).
 FILES = sorted(p for p in CORPUS.glob("*.toml"))[:60]
-SNIPPETS = [
-    "",
-    "x",
-    "\n",
-    '"',
-    "[",
-    "]",
-    "{",
-    "}",
-    ",",
-    "=",
-    " = ",
-    "😀",
-    "漢字",
-    "é",
-    "[env.x]\n",
-    '"k": 1,',
-    "#",
-]
+SNIPPETS = SYNTAX_SNIPPETS
 
 
 def _sexp(parse: syntax.Parse) -> list[tuple[str, int, int, bool]]:
