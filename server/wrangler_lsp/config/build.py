@@ -44,7 +44,7 @@ def is_stale(config: Config) -> bool:
 
     Only a build handed `config` as `previous` does that, once; `Document` then rebuilds on demand.
     """
-    return build_toml.is_stale(config.memo)
+    return build_toml.is_stale(config.memo) or build_json.is_stale(config.memo)
 
 
 def build(parse: Parse, previous: Config | None = None) -> Config:

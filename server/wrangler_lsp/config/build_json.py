@@ -7,9 +7,16 @@ swallow the next key, and an array left unclosed before a `"key":` ends there.
 
 Incrementality: every error-free member whose value is an object or array is remembered in the memo
 by its parent's key path and its exact text. The next build reuses it wherever that text starts a
-member of the same parent, copying it with shifted spans if it moved. Reuse is exact: such a member's
-parse reads no token outside its own text (it starts at a string and ends at its `}` or `]`). The
-tree-sitter tree is not needed.
+member of the same parent. Reuse is exact: such a member's parse reads no token outside its own text
+(it starts at a string and ends at its `}` or `]`). The tree-sitter tree is not needed.
+
+Anchors: the nodes of each top-level member and of each env (a member of the top-level `env` object)
+store spans relative to the member's `Anchor`, as TOML sections do. A reused top-level member or env
+that moved is moved in place by setting its anchor (O(1), whatever its size); a reused member nested
+deeper is copied relative to its new anchor. Only the root object and the `env` member and object keep
+absolute spans. So an edit inside one string moves everything after it by shifting anchors
+(`config/patch_json.py`). **Invariant** (as for TOML): a build from a memo may move the previous build's
+nodes, so the previous `Config` is stale afterwards (`is_stale`).
 """
 
 from __future__ import annotations
@@ -17,7 +24,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wrangler_lsp.config import shift
 from wrangler_lsp.config.tree import (
+    Anchor,
     Array,
     ArrayStyle,
     Entry,
@@ -50,34 +59,60 @@ Dup = tuple[int, int, str, int]
 """A duplicate key: its span, the key, and the offset of the key's first definition."""
 
 
+_ENV: KeyPath = ("env",)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class _Chunk:
-    """An error-free object member with an object or array value, lowered at `offset`."""
+    """An error-free object member with an object or array value (its text starts at its key)."""
 
     path: KeyPath
     text: bytes
-    offset: int
     entry: Entry
     dups: tuple[Dup, ...]
+    """The duplicate keys inside it, offsets relative to its start."""
     key: tuple[KeyPath, bytes]
     descendants: tuple[_Chunk, ...]
     """Every chunk lowered inside this one, at any depth, to carry into the next memo."""
 
+    @property
+    def offset(self) -> int:
+        """Where it starts now (its entry's key, which follows its anchor when that moves)."""
+        return self.entry.key_span.start
 
-@dataclass(frozen=True, slots=True, eq=False)
+
+@dataclass(slots=True, eq=False)
 class _Memo:
+    """What the next build (or `patch_json`) may reuse, as of `source`.
+
+    `order` lists the anchored members (top-level members and envs) in source order; `patchable` says
+    every node outside them is the root object or the `env` member and object (no duplicate keys, the
+    root an object, `env` an object if present), which is what `patch_json` relies on. `consumed` is set
+    once a build or patch has moved this memo's nodes: its config is stale, and the memo is not reused.
+    """
+
     source: bytes
     index: dict[tuple[KeyPath, bytes], list[_Chunk]]
     root: Table
     issues: tuple[SyntaxIssue, ...]
+    order: list[Entry]
+    patchable: bool
+    consumed: bool = False
+
+
+def is_stale(memo: object) -> bool:
+    """Whether a later build or patch moved the nodes of the config built with `memo`."""
+    return isinstance(memo, _Memo) and memo.consumed
 
 
 def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]:
     """The root table of `parse`, its issues, and the memo for the next build."""
     src = parse.source
-    old = memo if isinstance(memo, _Memo) else None
+    old = memo if isinstance(memo, _Memo) and not memo.consumed else None
     if old is not None and old.source == src:
         return old.root, list(old.issues), old
+    if old is not None:
+        old.consumed = True  # reusing its members moves them
     for bom, name in _BOMS:
         if src.startswith(bom):
             message = f"the file is encoded as {name} (byte order mark); wrangler reads only UTF-8"
@@ -93,7 +128,8 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
         except UnicodeDecodeError as exc:
             message = "invalid UTF-8 bytes: wrangler reads them as U+FFFD"
             issues.append(SyntaxIssue("WL007", Span(exc.start, exc.end), message, Severity.WARNING))
-    return root, issues, _Memo(src, parser.new, root, tuple(issues))
+    patchable = parser.patchable and not parser.dups
+    return root, issues, _Memo(src, parser.new, root, tuple(issues), parser.order, patchable)
 
 
 def _empty(src: bytes) -> Table:
@@ -121,6 +157,18 @@ class _Parser:
         self.kids: list[list[_Chunk]] = [[]]
         self.recovered = False
         """Set when recovery left the next member's key as the current token, with no comma before it."""
+        self.anchor: Anchor | None = None
+        """The anchor of the member being lowered (None outside anchored members: spans are absolute)."""
+        self.base = 0
+        """`anchor.base`, or 0."""
+        self.order: list[Entry] = []
+        self.moved: set[int] = set()
+        """Ids of the entries reused in place (moved by their anchor) in this build."""
+        self.patchable = True
+
+    def _span(self, start: int, end: int) -> Span:
+        base = self.base
+        return Span(start - base, end - base)
 
     def document(self, start: int) -> Table:
         self._jump(start)
@@ -131,6 +179,7 @@ class _Parser:
         if tok[0] == js.LBRACE:
             root = self._object((), TableStyle.ROOT)
         else:
+            self.patchable = False
             node = self._value(())
             if node is None:
                 self._error("ValueExpected", tok)
@@ -195,7 +244,7 @@ class _Parser:
             scalar_kind = _SCALAR_KINDS[kind]
         else:
             return None
-        node = Scalar(path, Span(tok[1], tok[2]), scalar_kind, tok[3])  # type: ignore[arg-type]
+        node = Scalar(path, self._span(tok[1], tok[2]), scalar_kind, tok[3], anchor=self.anchor)  # type: ignore[arg-type]
         self._next()
         return node
 
@@ -242,8 +291,9 @@ class _Parser:
         else:
             self._error("CloseBraceExpected", tok)
             end = self.prev_end
-        span = Span(start, end)
-        return Table(path, span, style, entries, [Section(None, span)])
+        span = self._span(start, end)
+        anchor = self.anchor
+        return Table(path, span, style, entries, [Section(None, span, anchor=anchor)], anchor=anchor)
 
     def _array(self, path: KeyPath) -> Array:
         start = self.tok[1]
@@ -267,7 +317,7 @@ class _Parser:
             if self._starts_member(tok):  # `[ ...` left unclosed before the next `"key":`
                 self._error("CloseBracketExpected", tok)
                 self.recovered = True
-                return Array(path, Span(start, self.prev_end), ArrayStyle.INLINE, items)
+                return Array(path, self._span(start, self.prev_end), ArrayStyle.INLINE, items, anchor=self.anchor)
             if needs_comma and not comma:
                 self._error("CommaExpected", tok)
             needs_comma = True
@@ -284,11 +334,32 @@ class _Parser:
         else:
             self._error("CloseBracketExpected", tok)
             end = self.prev_end
-        return Array(path, Span(start, end), ArrayStyle.INLINE, items)
+        return Array(path, self._span(start, end), ArrayStyle.INLINE, items, anchor=self.anchor)
 
     # Members, and reusing them.
 
     def _member(self, path: KeyPath, tok: Token) -> Entry:
+        if not (path == () or path == _ENV):
+            return self._lowered(path, tok)
+        if path == () and tok[3] == "env":
+            # The `env` member and object keep absolute spans: each env in it is anchored instead.
+            listed = len(self.order)
+            entry = self._lowered(path, tok)
+            if type(entry.value) is not Table:
+                self.patchable = False
+            elif len(self.order) == listed:  # reused whole: its envs were not lowered one by one
+                self.order.extend(entry.value.entries.values())
+            return entry
+        outer = self.anchor, self.base
+        self.anchor, self.base = Anchor(tok[1]), tok[1]
+        try:
+            entry = self._lowered(path, tok)
+        finally:
+            self.anchor, self.base = outer
+        self.order.append(entry)
+        return entry
+
+    def _lowered(self, path: KeyPath, tok: Token) -> Entry:
         offset = tok[1]
         if self.old and tok[0] == js.STRING:
             reused = self._reuse(path, offset)
@@ -303,7 +374,8 @@ class _Parser:
             text = self.src[offset : entry.span.end]
             descendants = tuple(kids) + tuple(d for kid in kids for d in kid.descendants)
             key = (path, text[:_PREFIX])
-            chunk = _Chunk(path, text, offset, entry, tuple(self.dups[dups:]), key, descendants)
+            relative = tuple((s - offset, e - offset, k, f - offset) for s, e, k, f in self.dups[dups:])
+            chunk = _Chunk(path, text, entry, relative, key, descendants)
             self.kids[-1].append(chunk)
             self.new.setdefault(chunk.key, []).append(chunk)
         else:
@@ -320,16 +392,28 @@ class _Parser:
                 break
         else:
             return None
+        entry = chunk.entry
         delta = offset - chunk.offset
-        if delta:
-            dups = tuple((s + delta, e + delta, k, f + delta) for s, e, k, f in chunk.dups)
-            entry = _shift_entry(chunk.entry, delta)
-            chunk = _Chunk(path, chunk.text, offset, entry, dups, chunk.key, chunk.descendants)
-        self.dups.extend(chunk.dups)
+        if id(entry) not in self.moved and self._movable(path, entry):
+            # An anchored member (or the `env` member), reused whole: moved in place.
+            self.moved.add(id(entry))
+            if delta:
+                _move_member(entry, delta)
+        else:
+            # Nested deeper (or met twice): copied, relative to the anchor of the member it is now in.
+            entry = _shift_entry(entry, delta - self.base, self.anchor)
+            chunk = _Chunk(path, chunk.text, entry, chunk.dups, chunk.key, chunk.descendants)
+        self.dups.extend((s + offset, e + offset, k, f + offset) for s, e, k, f in chunk.dups)
         self.kids[-1].append(chunk)
         self._register(chunk)
         self._jump(offset + len(chunk.text))
-        return chunk.entry
+        return entry
+
+    def _movable(self, path: KeyPath, entry: Entry) -> bool:
+        """Whether `entry` is an anchored member, or the `env` member (whose envs are), at `path`."""
+        if path == () and entry.key == "env":
+            return entry._anchor is None and type(entry.value) is Table
+        return (path == () or path == _ENV) and entry._anchor is not None
 
     def _register(self, chunk: _Chunk) -> None:
         new = self.new
@@ -339,7 +423,8 @@ class _Parser:
 
     def _property(self, path: KeyPath, tok: Token) -> Entry:
         key = str(tok[3])
-        key_span = Span(tok[1], tok[2])
+        key_span = self._span(tok[1], tok[2])
+        anchor = self.anchor
         child = (*path, key)
         if tok[0] == js.BAREKEY:
             self.issues.append(js.json5(tok[1], tok[2], "unquoted property names are"))
@@ -347,13 +432,13 @@ class _Parser:
         colon = self.tok
         if colon[0] != js.COLON:
             if self._starts_member(colon):  # `"ke` typed on its own line: keep the next member
-                self.issues.append(error("ColonExpected", key_span.start, key_span.end))
+                self.issues.append(error("ColonExpected", tok[1], tok[2]))
                 self.recovered = True
             else:
                 self._error("ColonExpected", colon)
                 self._skip(js.RBRACE)
-            missing = Scalar(child, Span(key_span.end, key_span.end), ScalarKind.INVALID, None)
-            return Entry(key, key_span, key_span, key_span, missing)
+            missing = Scalar(child, Span(key_span.end, key_span.end), ScalarKind.INVALID, None, anchor=anchor)
+            return Entry(key, key_span, key_span, key_span, missing, anchor=anchor)
         end = colon[2]
         self._next()
         tok = self.tok
@@ -367,50 +452,71 @@ class _Parser:
                 self._error("ValueExpected", tok)
                 self._skip(js.RBRACE)
         if node is None:
-            node = Scalar(child, Span(end, end), ScalarKind.INVALID, None)
-        return Entry(key, key_span, key_span, Span(key_span.start, node.span.end), node)
+            node = self._at(child, end)
+        return Entry(key, key_span, key_span, Span(key_span.start, node._span.end), node, anchor=anchor)
+
+    def _at(self, path: KeyPath, offset: int) -> Scalar:
+        """A missing value (an empty `INVALID` scalar) at `offset`."""
+        return Scalar(path, self._span(offset, offset), ScalarKind.INVALID, None, anchor=self.anchor)
 
 
-# Copies of reused nodes with shifted spans: the hot path of an edit that changes the text's length.
-# Spans are made without the dataclass constructor (its checks already hold for the shifted copy).
+# Reused nodes. A copy gets spans relative to `anchor` (absolute when it is None): `delta` is what to add to
+# their absolute offsets, the move minus the anchor's base. Spans are made without the dataclass
+# constructor (its checks already hold for the shifted copy).
 
 _new = object.__new__
 _set_start: Callable[[Span, int], None] = Span.__dict__["start"].__set__
 _set_end: Callable[[Span, int], None] = Span.__dict__["end"].__set__
 
 
-def _shift_entry(entry: Entry, delta: int) -> Entry:
-    new, set_start, set_end = _new, _set_start, _set_end
-    old = entry.key_span
-    key_span: Span = new(Span)
-    set_start(key_span, old.start + delta)
-    set_end(key_span, old.end + delta)
-    old = entry.span
-    span: Span = new(Span)
-    set_start(span, old.start + delta)
-    set_end(span, old.end + delta)
-    value = entry.value
-    if type(value) is Scalar:
-        old = value.span
-        value_span: Span = new(Span)
-        set_start(value_span, old.start + delta)
-        set_end(value_span, old.end + delta)
-        value = Scalar(value.path, value_span, value.kind, value.value)
-    else:
-        value = _shift(value, delta)
-    return Entry(entry.key, key_span, key_span, span, value)
-
-
-def _shift(node: Node, delta: int) -> Node:
-    old = node.span
+def _moved_span(old: Span, delta: int) -> Span:
     span: Span = _new(Span)
     _set_start(span, old.start + delta)
     _set_end(span, old.end + delta)
+    return span
+
+
+def _shift_entry(entry: Entry, delta: int, anchor: Anchor | None) -> Entry:
+    moved = _moved_span
+    key_span = moved(entry.key_span, delta)
+    span = moved(entry.span, delta)
+    value = entry.value
+    if type(value) is Scalar:
+        value = Scalar(value.path, moved(value.span, delta), value.kind, value.value, anchor=anchor)
+    else:
+        value = _shift(value, delta, anchor)
+    return Entry(entry.key, key_span, key_span, span, value, anchor=anchor)
+
+
+def _shift(node: Node, delta: int, anchor: Anchor | None) -> Node:
+    span = _moved_span(node.span, delta)
     if type(node) is Scalar:
-        return Scalar(node.path, span, node.kind, node.value)
+        return Scalar(node.path, span, node.kind, node.value, anchor=anchor)
     if type(node) is Table:
         shift_entry = _shift_entry
-        entries = {key: shift_entry(entry, delta) for key, entry in node.entries.items()}
-        return Table(node.path, span, node.style, entries, [Section(None, span)])
+        entries = {key: shift_entry(entry, delta, anchor) for key, entry in node.entries.items()}
+        return Table(node.path, span, node.style, entries, [Section(None, span, anchor=anchor)], anchor=anchor)
     assert type(node) is Array
-    return Array(node.path, span, node.style, [_shift(item, delta) for item in node.items])
+    return Array(node.path, span, node.style, [_shift(item, delta, anchor) for item in node.items], anchor=anchor)
+
+
+def _move_member(entry: Entry, delta: int) -> None:
+    """Move an anchored member (its anchor), or the `env` member (its own spans, then each env's anchor)."""
+    if entry._anchor is not None:
+        entry._anchor.base += delta
+        return
+    move_absolute(entry, delta)
+    for env in entry.value.entries.values():  # type: ignore[attr-defined]
+        _move_member(env, delta)
+
+
+def move_absolute(obj: Entry | Table, delta: int, at: int = -1) -> None:
+    """Move the absolute spans of the `env` member or object, or of the root (`shift.moved` past `at`)."""
+    if isinstance(obj, Entry):
+        obj._key_span = shift.moved(obj._key_span, at, delta)
+        obj._full_key_span = obj._key_span
+        obj._span = shift.moved(obj._span, at, delta)
+        move_absolute(obj.value, delta, at)  # type: ignore[arg-type]
+        return
+    obj._span = shift.moved(obj._span, at, delta)
+    obj.sections[:] = [Section(None, obj._span)]

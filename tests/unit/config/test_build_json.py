@@ -381,14 +381,19 @@ def test_incremental_reuses_untouched_envs_and_shifts_later_ones() -> None:
     parse = syntax.parse(syntax.Format.JSON, source)
     first = config.build(parse)
     at = source.index(b'"w-10 ') + 2
-    incremental, fresh = rebuild(parse, first, TextEdit(at, at, b"xyz"))
     old_env = first.root.entries["env"].value
+    assert isinstance(old_env, Table)
+    old_later = old_env.entries["e15"]
+    old_span = old_later.span
+    incremental, fresh = rebuild(parse, first, TextEdit(at, at, b"xyz"))
     new_env = incremental.root.entries["env"].value
-    assert isinstance(old_env, Table) and isinstance(new_env, Table)
+    assert isinstance(new_env, Table)
     assert new_env.entries["e2"] is old_env.entries["e2"]  # before the edit: the same objects
+    assert new_env.entries["e10"] is not old_env.entries["e10"]  # the edited env: lowered again
     later = new_env.entries["e15"]
-    assert later is not old_env.entries["e15"]
-    assert later.span == old_env.entries["e15"].span.shifted(3)
+    assert later is old_later  # after it: the same objects, moved by their anchor
+    assert later.span == old_span.shifted(3)
+    assert config.is_stale(first) and not config.is_stale(incremental)
     assert snapshot(incremental) == snapshot(fresh)
 
 

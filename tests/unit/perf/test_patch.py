@@ -88,7 +88,7 @@ def test_string_edits_in_a_burst_then_analysis(data: st.DataObject) -> None:
 
 
 def test_a_plain_edit_is_patched_without_parsing() -> None:
-    for fmt_name in ("toml",):
+    for fmt_name in ("toml", "jsonc"):
         source = generated(200, fmt_name).encode()
         fmt = syntax.format_for_path(f"wrangler.{fmt_name}")
         assert fmt is not None
@@ -119,6 +119,38 @@ def test_an_edit_that_is_not_plain_is_built() -> None:
         assert_same_analysis(edited)
 
 
+def test_json_edits_that_are_not_plain_strings_are_built() -> None:
+    source = b'{"name": "a", "main": "b", "env": {"x": {"vars": {"k": "v"}}}}'
+    doc = Document("file:///w/wrangler.jsonc", syntax.Format.JSON, source, 0)
+    doc.findings(Settings())
+    key = source.index(b'"main"') + 2  # inside a key
+    value = source.index(b'"v"') + 1
+    for edit in (TextEdit(key, key, b"x"), *(TextEdit(value, value, text) for text in (b'"', b"\\", b"\t", b"\n"))):
+        edited = doc.edited(1, [edit])
+        assert edited._patch is None, edit
+        assert_same_analysis(edited)
+    doc = Document("file:///w/wrangler.jsonc", syntax.Format.JSON, source, 0)
+    doc.findings(Settings())
+    edited = doc.edited(1, [TextEdit(value, value, b"x")])
+    assert edited._patch is not None and edited._patch.changes[-1].env == "x"
+    assert_same_analysis(edited)
+
+
+def test_json_files_the_patch_does_not_take() -> None:
+    """Duplicate keys (members out of source order), a root that is not an object, `env` not an object."""
+    for source in (
+        b'{"name": "a", "vars": {"k": "v"}, "name": "b"}',
+        b'[{"name": "a", "vars": {"k": "v"}}]',
+        b'{"name": "a", "env": ["v"], "vars": {"k": "v"}}',
+    ):
+        doc = Document("file:///w/wrangler.jsonc", syntax.Format.JSON, source, 0)
+        doc.findings(Settings())
+        at = source.index(b'"v"') + 1
+        edited = doc.edited(1, [TextEdit(at, at, b"x")])
+        assert edited._patch is None
+        assert_same_analysis(edited)
+
+
 def test_findings_whose_related_place_follows_the_edit_move() -> None:
     """Env a's finding lies before the edit (in env b) and points at the top-level binding after it."""
     source = (
@@ -137,16 +169,19 @@ def test_findings_whose_related_place_follows_the_edit_move() -> None:
 
 def test_a_long_run_of_string_edits_then_a_structural_edit() -> None:
     """Past `MAX_PENDING` unparsed edits the next parse starts afresh instead of replaying them."""
-    source = generated(60, "toml").encode()
-    doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, source, 0)
-    doc.findings(Settings())
-    at = source.index(b'"Room"') + 2
-    for version in range(1, 101):
-        edit = TextEdit(at, at, b"x") if version % 2 else TextEdit(at, at + 1, b"")
-        doc = doc.edited(version, [edit])
-        assert doc._patch is not None
+    for fmt_name, structural in (("toml", b'"\n[env.late]\nname = "'), ("jsonc", b'", "late": {"name": "')):
+        source = generated(60, fmt_name).encode()
+        fmt = syntax.format_for_path(f"wrangler.{fmt_name}")
+        assert fmt is not None
+        doc = Document(f"file:///w/wrangler.{fmt_name}", fmt, source, 0)
         doc.findings(Settings())
-    assert doc._base is None and doc._pending == ()
-    doc = doc.edited(101, [TextEdit(at, at, b'"\n[env.late]\nname = "')])
-    assert doc._patch is None
-    assert_same_analysis(doc)
+        at = source.index(b'"Room"') + 2
+        for version in range(1, 101):
+            edit = TextEdit(at, at, b"x") if version % 2 else TextEdit(at, at + 1, b"")
+            doc = doc.edited(version, [edit])
+            assert doc._patch is not None
+            doc.findings(Settings())
+        assert doc._base is None and doc._pending == ()
+        doc = doc.edited(101, [TextEdit(at, at, structural)])
+        assert doc._patch is None
+        assert_same_analysis(doc)
