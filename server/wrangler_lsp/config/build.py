@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wrangler_lsp.config import build_json, build_toml
+from wrangler_lsp.config import build_json, build_toml, json_memo
 from wrangler_lsp.config.tree import Table, TableStyle
 from wrangler_lsp.syntax import Format, Parse, Severity, SyntaxIssue
 from wrangler_lsp.text import Span
@@ -44,7 +44,7 @@ def is_stale(config: Config) -> bool:
 
     Only a build handed `config` as `previous` does that, once; `Document` then rebuilds on demand.
     """
-    return build_toml.is_stale(config.memo) or build_json.is_stale(config.memo)
+    return build_toml.is_stale(config.memo) or json_memo.is_stale(config.memo)
 
 
 def build(parse: Parse, previous: Config | None = None) -> Config:

@@ -16,15 +16,13 @@ that moved is moved in place by setting its anchor (O(1), whatever its size); a 
 deeper is copied relative to its new anchor. Only the root object and the `env` member and object keep
 absolute spans. So an edit inside one string moves everything after it by shifting anchors
 (`config/patch_json.py`). **Invariant** (as for TOML): a build from a memo may move the previous build's
-nodes, so the previous `Config` is stale afterwards (`is_stale`).
+nodes, so the previous `Config` is stale afterwards (`json_memo.is_stale`). Moving nodes: `json_moves`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from wrangler_lsp.config import shift
+from wrangler_lsp.config import json_moves
+from wrangler_lsp.config.json_memo import PREFIX, Chunk, Dup, Memo
 from wrangler_lsp.config.tree import (
     Anchor,
     Array,
@@ -43,9 +41,6 @@ from wrangler_lsp.syntax import json_scan as js
 from wrangler_lsp.syntax.json_scan import RawIssue, Token, error, scan, skip_trivia
 from wrangler_lsp.text import Span
 
-_PREFIX = 40
-"""Bytes of a member's text that index the memo (the rest is compared on a hit)."""
-
 _BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32 BE"),
     (b"\xff\xfe\x00\x00", "UTF-32 LE"),
@@ -55,60 +50,13 @@ _BOMS = (
 _SCALAR_KINDS = {js.STRING: ScalarKind.STRING, js.TRUE: ScalarKind.BOOLEAN, js.FALSE: ScalarKind.BOOLEAN}
 _SCALAR_KINDS[js.NULL] = ScalarKind.NULL
 
-Dup = tuple[int, int, str, int]
-"""A duplicate key: its span, the key, and the offset of the key's first definition."""
-
-
 _ENV: KeyPath = ("env",)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class _Chunk:
-    """An error-free object member with an object or array value (its text starts at its key)."""
-
-    path: KeyPath
-    text: bytes
-    entry: Entry
-    dups: tuple[Dup, ...]
-    """The duplicate keys inside it, offsets relative to its start."""
-    key: tuple[KeyPath, bytes]
-    descendants: tuple[_Chunk, ...]
-    """Every chunk lowered inside this one, at any depth, to carry into the next memo."""
-
-    @property
-    def offset(self) -> int:
-        """Where it starts now (its entry's key, which follows its anchor when that moves)."""
-        return self.entry.key_span.start
-
-
-@dataclass(slots=True, eq=False)
-class _Memo:
-    """What the next build (or `patch_json`) may reuse, as of `source`.
-
-    `order` lists the anchored members (top-level members and envs) in source order; `patchable` says
-    every node outside them is the root object or the `env` member and object (no duplicate keys, the
-    root an object, `env` an object if present), which is what `patch_json` relies on. `consumed` is set
-    once a build or patch has moved this memo's nodes: its config is stale, and the memo is not reused.
-    """
-
-    source: bytes
-    index: dict[tuple[KeyPath, bytes], list[_Chunk]]
-    root: Table
-    issues: tuple[SyntaxIssue, ...]
-    order: list[Entry]
-    patchable: bool
-    consumed: bool = False
-
-
-def is_stale(memo: object) -> bool:
-    """Whether a later build or patch moved the nodes of the config built with `memo`."""
-    return isinstance(memo, _Memo) and memo.consumed
 
 
 def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]:
     """The root table of `parse`, its issues, and the memo for the next build."""
     src = parse.source
-    old = memo if isinstance(memo, _Memo) and not memo.consumed else None
+    old = memo if isinstance(memo, Memo) and not memo.consumed else None
     if old is not None and old.source == src:
         return old.root, list(old.issues), old
     if old is not None:
@@ -129,7 +77,7 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
             message = "invalid UTF-8 bytes: wrangler reads them as U+FFFD"
             issues.append(SyntaxIssue("WL007", Span(exc.start, exc.end), message, Severity.WARNING))
     patchable = parser.patchable and not parser.dups
-    return root, issues, _Memo(src, parser.new, root, tuple(issues), parser.order, patchable)
+    return root, issues, Memo(src, parser.new, root, tuple(issues), parser.order, patchable)
 
 
 def _empty(src: bytes) -> Table:
@@ -146,15 +94,15 @@ def _duplicate(src: bytes, dup: Dup) -> SyntaxIssue:
 class _Parser:
     """jsonc-parser's `visit` over the tokens of `src`, building config nodes as it goes."""
 
-    def __init__(self, src: bytes, old: dict[tuple[KeyPath, bytes], list[_Chunk]]) -> None:
+    def __init__(self, src: bytes, old: dict[tuple[KeyPath, bytes], list[Chunk]]) -> None:
         self.src = src
         self.old = old
-        self.new: dict[tuple[KeyPath, bytes], list[_Chunk]] = {}
+        self.new: dict[tuple[KeyPath, bytes], list[Chunk]] = {}
         self.tok: Token = (js.EOF, 0, 0, None, None)
         self.prev_end = 0
         self.issues: list[RawIssue] = []
         self.dups: list[Dup] = []
-        self.kids: list[list[_Chunk]] = [[]]
+        self.kids: list[list[Chunk]] = [[]]
         self.recovered = False
         """Set when recovery left the next member's key as the current token, with no comma before it."""
         self.anchor: Anchor | None = None
@@ -373,9 +321,9 @@ class _Parser:
         if (value_type is Table or value_type is Array) and len(self.issues) == issues:
             text = self.src[offset : entry.span.end]
             descendants = tuple(kids) + tuple(d for kid in kids for d in kid.descendants)
-            key = (path, text[:_PREFIX])
+            key = (path, text[:PREFIX])
             relative = tuple((s - offset, e - offset, k, f - offset) for s, e, k, f in self.dups[dups:])
-            chunk = _Chunk(path, text, entry, relative, key, descendants)
+            chunk = Chunk(path, text, entry, relative, key, descendants)
             self.kids[-1].append(chunk)
             self.new.setdefault(chunk.key, []).append(chunk)
         else:
@@ -384,7 +332,7 @@ class _Parser:
 
     def _reuse(self, path: KeyPath, offset: int) -> Entry | None:
         src = self.src
-        candidates = self.old.get((path, src[offset : offset + _PREFIX]))
+        candidates = self.old.get((path, src[offset : offset + PREFIX]))
         if not candidates:
             return None
         for chunk in candidates:
@@ -398,11 +346,11 @@ class _Parser:
             # An anchored member (or the `env` member), reused whole: moved in place.
             self.moved.add(id(entry))
             if delta:
-                _move_member(entry, delta)
+                json_moves.move_member(entry, delta)
         else:
             # Nested deeper (or met twice): copied, relative to the anchor of the member it is now in.
-            entry = _shift_entry(entry, delta - self.base, self.anchor)
-            chunk = _Chunk(path, chunk.text, entry, chunk.dups, chunk.key, chunk.descendants)
+            entry = json_moves.copy_entry(entry, delta - self.base, self.anchor)
+            chunk = Chunk(path, chunk.text, entry, chunk.dups, chunk.key, chunk.descendants)
         self.dups.extend((s + offset, e + offset, k, f + offset) for s, e, k, f in chunk.dups)
         self.kids[-1].append(chunk)
         self._register(chunk)
@@ -415,7 +363,7 @@ class _Parser:
             return entry._anchor is None and type(entry.value) is Table
         return (path == () or path == _ENV) and entry._anchor is not None
 
-    def _register(self, chunk: _Chunk) -> None:
+    def _register(self, chunk: Chunk) -> None:
         new = self.new
         new.setdefault(chunk.key, []).append(chunk)
         for item in chunk.descendants:
@@ -458,65 +406,3 @@ class _Parser:
     def _at(self, path: KeyPath, offset: int) -> Scalar:
         """A missing value (an empty `INVALID` scalar) at `offset`."""
         return Scalar(path, self._span(offset, offset), ScalarKind.INVALID, None, anchor=self.anchor)
-
-
-# Reused nodes. A copy gets spans relative to `anchor` (absolute when it is None): `delta` is what to add to
-# their absolute offsets, the move minus the anchor's base. Spans are made without the dataclass
-# constructor (its checks already hold for the shifted copy).
-
-_new = object.__new__
-_set_start: Callable[[Span, int], None] = Span.__dict__["start"].__set__
-_set_end: Callable[[Span, int], None] = Span.__dict__["end"].__set__
-
-
-def _moved_span(old: Span, delta: int) -> Span:
-    span: Span = _new(Span)
-    _set_start(span, old.start + delta)
-    _set_end(span, old.end + delta)
-    return span
-
-
-def _shift_entry(entry: Entry, delta: int, anchor: Anchor | None) -> Entry:
-    moved = _moved_span
-    key_span = moved(entry.key_span, delta)
-    span = moved(entry.span, delta)
-    value = entry.value
-    if type(value) is Scalar:
-        value = Scalar(value.path, moved(value.span, delta), value.kind, value.value, anchor=anchor)
-    else:
-        value = _shift(value, delta, anchor)
-    return Entry(entry.key, key_span, key_span, span, value, anchor=anchor)
-
-
-def _shift(node: Node, delta: int, anchor: Anchor | None) -> Node:
-    span = _moved_span(node.span, delta)
-    if type(node) is Scalar:
-        return Scalar(node.path, span, node.kind, node.value, anchor=anchor)
-    if type(node) is Table:
-        shift_entry = _shift_entry
-        entries = {key: shift_entry(entry, delta, anchor) for key, entry in node.entries.items()}
-        return Table(node.path, span, node.style, entries, [Section(None, span, anchor=anchor)], anchor=anchor)
-    assert type(node) is Array
-    return Array(node.path, span, node.style, [_shift(item, delta, anchor) for item in node.items], anchor=anchor)
-
-
-def _move_member(entry: Entry, delta: int) -> None:
-    """Move an anchored member (its anchor), or the `env` member (its own spans, then each env's anchor)."""
-    if entry._anchor is not None:
-        entry._anchor.base += delta
-        return
-    move_absolute(entry, delta)
-    for env in entry.value.entries.values():  # type: ignore[attr-defined]
-        _move_member(env, delta)
-
-
-def move_absolute(obj: Entry | Table, delta: int, at: int = -1) -> None:
-    """Move the absolute spans of the `env` member or object, or of the root (`shift.moved` past `at`)."""
-    if isinstance(obj, Entry):
-        obj._key_span = shift.moved(obj._key_span, at, delta)
-        obj._full_key_span = obj._key_span
-        obj._span = shift.moved(obj._span, at, delta)
-        move_absolute(obj.value, delta, at)  # type: ignore[arg-type]
-        return
-    obj._span = shift.moved(obj._span, at, delta)
-    obj.sections[:] = [Section(None, obj._span)]

@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from wrangler_lsp.config import shift
 from wrangler_lsp.config.build import Config
-from wrangler_lsp.config.build_json import _PREFIX, _Memo, move_absolute
+from wrangler_lsp.config.json_memo import PREFIX, Memo
+from wrangler_lsp.config.json_moves import move_absolute
 from wrangler_lsp.config.tree import Anchor, Array, Entry, KeyPath, Node, Scalar, ScalarKind, Table, absolute
 from wrangler_lsp.text import Span, TextEdit
 
@@ -31,7 +32,7 @@ def patch(
     new_value: Callable[[Span], str | None],
 ) -> tuple[Config, KeyPath] | None:
     memo = previous.memo
-    if not isinstance(memo, _Memo) or memo.consumed or not memo.patchable or not memo.order:
+    if not isinstance(memo, Memo) or memo.consumed or not memo.patchable or not memo.order:
         return None
     order = memo.order
     idx = bisect_right(order, edit.start, key=_base) - 1
@@ -64,7 +65,7 @@ def patch(
     if env is not None and env._anchor is None:
         move_absolute(env, delta, edit.start)
     memo.consumed = True
-    following = _Memo(new_source, memo.index, root, issues, order, patchable=True)
+    following = Memo(new_source, memo.index, root, issues, order, patchable=True)
     return Config(root, issues, following), path
 
 
@@ -72,7 +73,7 @@ def _base(entry: Entry) -> int:
     return entry._anchor.base  # type: ignore[union-attr]
 
 
-def _drop_chunks(memo: _Memo, root: Table, path: KeyPath, source: bytes) -> None:
+def _drop_chunks(memo: Memo, root: Table, path: KeyPath, source: bytes) -> None:
     """Forget the reusable members on `path` (from the top level down): the edit changed their text."""
     node: Node = root
     for key in path:
@@ -80,7 +81,7 @@ def _drop_chunks(memo: _Memo, root: Table, path: KeyPath, source: bytes) -> None
             entry = node.entries[key]
             if isinstance(entry.value, Table | Array):
                 start = entry.key_span.start
-                chunks = memo.index.get((node.path, source[start : start + _PREFIX]))
+                chunks = memo.index.get((node.path, source[start : start + PREFIX]))
                 if chunks:
                     chunks[:] = [chunk for chunk in chunks if chunk.entry is not entry]
             node = entry.value
