@@ -108,7 +108,7 @@ def _check(args: argparse.Namespace) -> int:
     fail_on = parse_severity(args.fail_on)
     assert fail_on is not None
     files = list(_config_files(args.paths))
-    results: list[tuple[Path, Document, list[Finding]]] = []
+    results: list[tuple[Path, Document, Sequence[Finding]]] = []
     for path in files:
         doc = _load(path)
         if args.fix:
@@ -191,7 +191,7 @@ def _load(path: Path) -> Document:
     return Document(from_path(path), fmt, source)
 
 
-def _print_text(results: Sequence[tuple[Path, Document, list[Finding]]]) -> None:
+def _print_text(results: Sequence[tuple[Path, Document, Sequence[Finding]]]) -> None:
     counts = {severity: 0 for severity in Severity}
     for path, doc, found in results:
         for finding in found:

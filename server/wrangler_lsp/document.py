@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from wrangler_lsp import config, model, rules, syntax
 from wrangler_lsp.rules import by_env as by_env_rules
 from wrangler_lsp.rules.context import OtherFiles, WorkerDirectory
+from wrangler_lsp.rules.findings import Findings
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import LineIndex, TextEdit, apply_edit
 from wrangler_lsp.uris import to_path
@@ -70,8 +71,8 @@ class Document:
         self._context: rules.Context | None = None
         self._by_env = by_env
         """The previous version's findings per env view, reused for the envs whose text is unchanged."""
-        self._findings: list[tuple[Settings, object, object, list[rules.Finding]]] = []
-        self._with_fixes: list[tuple[Settings, object, object, list[rules.Finding]]] = []
+        self._findings: list[tuple[Settings, object, object, Sequence[rules.Finding]]] = []
+        self._with_fixes: list[tuple[Settings, object, object, Sequence[rules.Finding]]] = []
         """Findings already computed: (settings, workspace, its generation, findings)."""
 
     @classmethod
@@ -191,35 +192,37 @@ class Document:
     def file_name(self) -> str:
         return PurePosixPath(to_path(self.uri)).name
 
-    def findings(self, settings: Settings, workspace: WorkerDirectory | None = None) -> list[rules.Finding]:
-        """Every finding of every enabled rule, sorted by position then code.
+    def findings(self, settings: Settings, workspace: WorkerDirectory | None = None) -> Findings:
+        """Every finding of every enabled rule, sorted by position then code (also readable view by view).
 
         The rules run env by env (`rules/by_env.py`): an env whose text did not change since the previous
-        version keeps its findings, moved to their new place. Reused findings name their fixes but do not
-        build their edits: ask `findings_with_fixes` for those. With `workspace` (the workspace index),
-        cross-Worker rules see the other Workers too. Results are cached per settings and workspace
+        version keeps its findings, moved to their new place when read. Reused findings name their fixes
+        but do not build their edits: ask `findings_with_fixes` for those. With `workspace` (the workspace
+        index), cross-Worker rules see the other Workers too. Results are cached per settings and workspace
         generation (a workspace without `generation` is not cached).
         """
-        return self._cached(self._findings, settings, workspace, whole=False)
+        found = self._cached(self._findings, settings, workspace, whole=False)
+        assert isinstance(found, Findings)
+        return found
 
     def findings_with_fixes(self, settings: Settings, workspace: WorkerDirectory | None = None) -> list[rules.Finding]:
         """The same findings from a whole run of the rules: every fix can build its edits."""
-        return self._cached(self._with_fixes, settings, workspace, whole=True)
+        return list(self._cached(self._with_fixes, settings, workspace, whole=True))
 
     def _cached(
         self,
-        cache: list[tuple[Settings, object, object, list[rules.Finding]]],
+        cache: list[tuple[Settings, object, object, Sequence[rules.Finding]]],
         settings: Settings,
         workspace: WorkerDirectory | None,
         *,
         whole: bool,
-    ) -> list[rules.Finding]:
+    ) -> Sequence[rules.Finding]:
         context = self.context  # first: a stale config is rebuilt here, which clears the caches
         generation = getattr(workspace, "generation", None)
         cacheable = workspace is None or generation is not None
-        for settings_, workspace_, generation_, found in cache:
+        for settings_, workspace_, generation_, known in cache:
             if cacheable and workspace_ is workspace and generation_ == generation and settings_ == settings:
-                return list(found)
+                return known
         if workspace is not None:
             in_workspace = rules.Context(
                 self.format,
@@ -232,6 +235,7 @@ class Document:
             # it to update (`_patched`), and shared with the workspace one.
             in_workspace.__dict__["worker"] = context.worker
             context = in_workspace
+        found: Sequence[rules.Finding]
         if whole:
             found = rules.check(context, settings)
         else:
@@ -239,4 +243,4 @@ class Document:
             found, self._by_env = by_env_rules.check_by_env(context, settings, self._by_env, changes)
         if cacheable:
             cache[:] = [*cache[-3:], (settings, workspace, generation, found)]
-        return list(found)
+        return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
@@ -16,6 +17,7 @@ from lsprotocol.converters import get_converter
 from wrangler_lsp import rules
 from wrangler_lsp.document import Document
 from wrangler_lsp.features import code_actions
+from wrangler_lsp.rules.findings import Findings
 from wrangler_lsp.syntax import Severity
 from wrangler_lsp.text import LineIndex, PositionEncoding, Span, TextEdit
 
@@ -129,35 +131,108 @@ def _is_json(value: object) -> bool:
     return False
 
 
+_Key = tuple[object, ...]
+MAX_EDITS_SEEN = 64
+"""Past this many in-place edits between two publishes, every view is encoded afresh (from its cache)."""
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """One view's diagnostics as published: their JSON text (comma-separated), the lines their ranges
+    start or end on, which findings they came from (`generation`), and each diagnostic's text by key
+    and by finding (to encode the view's next version)."""
+
+    generation: int
+    text: str
+    lines: set[int]
+    by_key: dict[_Key, tuple[object, str]]
+    by_id: dict[int, tuple[rules.Finding, _Key, str]]
+
+
 class EncodedDiagnostics:
-    """One document's diagnostics as JSON text, each reused from the previous publish when unchanged.
+    """One document's diagnostics as JSON text, reused from the previous publish when unchanged.
 
     After a keystroke nearly every diagnostic says the same thing at the same client position (findings
-    after the edit moved in bytes, not in lines). So each is keyed by what its JSON holds (code, message,
-    positions, env, path, related places, fix titles, and its data: the same object when the finding was
-    reused) and encoded once: a publish costs two position lookups per diagnostic and a join.
+    after the edit moved in bytes, not in lines). Given a `Findings` (the by-view analysis), a view whose
+    findings were not recomputed since the last publish (same `generation`) keeps its JSON text as is when
+    the in-place edits since (`Findings.log`: never a line break added or removed) lie on none of the lines
+    its ranges start or end on: its findings are not even read. Other views are encoded diagnostic by
+    diagnostic, each keyed by what its JSON holds (code, message, positions, env, path, related places,
+    fix titles, and its data: the same object when the finding was reused) and encoded once. So a publish
+    after a keystroke costs a dictionary lookup per view, the edited view's diagnostics, and a join.
+    Diagnostics are published view by view (`Findings.in_views`), the same order for the same text.
     """
 
     def __init__(self) -> None:
-        self._previous: dict[tuple[object, ...], tuple[object, str]] = {}
-        self._same: dict[int, tuple[rules.Finding, tuple[object, ...], str]] = {}
+        self._chunks: dict[tuple[str, ...], _Chunk] = {}
+        self._log: list[tuple[int, int]] | None = None
+        self._upto = 0
+        self._encoding: PositionEncoding | None = None
 
     def array(self, doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> str:
         """The diagnostics of `findings` as a JSON array (text)."""
         index = doc.line_index
-        previous, same = self._previous, self._same
-        current: dict[tuple[object, ...], tuple[object, str]] = {}
-        by_id: dict[int, tuple[rules.Finding, tuple[object, ...], str]] = {}
-        parts = []
-        for finding in findings:
-            hit = same.get(id(finding))
-            if hit is not None and hit[0] is finding:
-                # The very finding of the last publish: reused findings are new objects once an edit
-                # before them moved them, so its text (and its client position) is unchanged.
-                current[hit[1]] = (finding.data, hit[2])
-                by_id[id(finding)] = hit
-                parts.append(hit[2])
-                continue
+        if enc is not self._encoding:
+            self._chunks = {}
+        self._encoding = enc
+        previous = self._chunks
+        if not isinstance(findings, Findings):
+            self._log = None
+            whole = _encode(doc, index, findings, enc, previous.get(("all",)), -1)
+            self._chunks = {("all",): whole}
+            return "[" + whole.text + "]"
+        edited = self._edited_lines(findings, index)
+        chunks: dict[tuple[str, ...], _Chunk] = {}
+        parts = ["["]
+        for view in findings.views:
+            chunk = previous.get(view.key)
+            same = chunk is not None and chunk.generation == view.generation
+            if chunk is None or not same or edited is None or not edited.isdisjoint(chunk.lines):
+                chunk = _encode(doc, index, findings.of(view), enc, chunk, view.generation)
+            chunks[view.key] = chunk
+            if chunk.text:
+                parts.append(chunk.text)
+                parts.append(",")
+        self._chunks, self._log, self._upto = chunks, findings.log, findings.upto
+        parts[-1] = "]" if len(parts) > 1 else "[]"
+        return "".join(parts)  # one copy: `"[" + text + "]"` copies a big array twice more
+
+    def _edited_lines(self, findings: Findings, index: LineIndex) -> set[int] | None:
+        """The lines of the in-place edits since the last publish; None if they are not all known."""
+        if findings.log is not self._log or not self._upto <= findings.upto <= self._upto + MAX_EDITS_SEEN:
+            return None
+        shifts = findings.log[self._upto : findings.upto]
+        lines = set()
+        for idx, (at, _) in enumerate(shifts):
+            for later, delta in shifts[idx + 1 :]:
+                if at > later:
+                    at += delta  # where the edit lies in the current text (lines are the same in all)
+            lines.add(index.line_of(at))
+        return lines
+
+
+def _encode(
+    doc: Document,
+    index: LineIndex,
+    findings: Iterable[rules.Finding],
+    enc: PositionEncoding,
+    old: _Chunk | None,
+    generation: int,
+) -> _Chunk:
+    """A view's diagnostics, each reused from `old` (the view's last publish) when unchanged."""
+    previous = old.by_key if old is not None else {}
+    same = old.by_id if old is not None else {}
+    by_key: dict[_Key, tuple[object, str]] = {}
+    by_id: dict[int, tuple[rules.Finding, _Key, str]] = {}
+    lines: set[int] = set()
+    parts = []
+    for finding in findings:
+        hit = same.get(id(finding))
+        if hit is not None and hit[0] is finding:
+            # The very finding of the last publish: reused findings are new objects once an edit
+            # before them moved them, so its text (and its client position) is unchanged.
+            key, text = hit[1], hit[2]
+        else:
             related = tuple((_place(index, rel.span, enc), rel.message) for rel in finding.related)
             key = (
                 finding.code,
@@ -174,11 +249,24 @@ class EncodedDiagnostics:
                 text = cached[1]
             else:
                 text = json.dumps(diagnostic_json(doc, finding, enc), separators=(",", ":"))
-            current[key] = (finding.data, text)
-            by_id[id(finding)] = (finding, key, text)
-            parts.append(text)
-        self._previous, self._same = current, by_id
-        return "[" + ",".join(parts) + "]"
+        by_key[key] = (finding.data, text)
+        by_id[id(finding)] = (finding, key, text)
+        _add_lines(lines, key)
+        parts.append(text)
+    return _Chunk(generation, ",".join(parts), lines, by_key, by_id)
+
+
+def _add_lines(lines: set[int], key: _Key) -> None:
+    """The lines a diagnostic's ranges (its own and its related ones) start and end on."""
+    place = key[5]
+    assert isinstance(place, tuple)
+    lines.add(place[0])
+    lines.add(place[2])
+    related = key[6]
+    assert isinstance(related, tuple)
+    for rel_place, _ in related:
+        lines.add(rel_place[0])
+        lines.add(rel_place[2])
 
 
 def _place(index: LineIndex, span: Span, enc: PositionEncoding) -> tuple[int, int, int, int]:

@@ -7,7 +7,9 @@ this equals a whole run on every config of the corpus and every rule fixture
 (`tests/unit/perf/test_by_env.py`). A view's findings are remembered with the text that produced them:
 the bytes of the top level's pieces (sections, pairs) and of X's pieces, and their layout relative to
 each other. When an edit leaves both unchanged, X's findings are reused and only re-anchored: each span
-is stored relative to the piece it lies in, and put back at that piece's new place. So an edit in one env
+is stored relative to the piece it lies in, and put back at that piece's new place. When the document
+says which envs its in-place edits touched (`Change`), not even that: only those envs run, and the other
+views are left as they are, moved past the edits when read (`rules/findings.py`). So an edit in one env
 costs that env's rules, whatever the number of untouched envs.
 
 Rules that compare envs or read the workspace (syntax WL0xx, cross-Worker WL5xx) run whole every time.
@@ -22,9 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from wrangler_lsp import config
-from wrangler_lsp.config import Array, ArrayStyle, Table, TableStyle, shift
+from wrangler_lsp.config import Array, ArrayStyle, Table, TableStyle
 from wrangler_lsp.rules.api import Finding, Fix, Related
 from wrangler_lsp.rules.context import Context
+from wrangler_lsp.rules.findings import Findings, Lazy, Shift
 from wrangler_lsp.rules.registry import RULES
 from wrangler_lsp.rules.run import check
 from wrangler_lsp.settings import Settings
@@ -33,6 +36,7 @@ from wrangler_lsp.text import Span
 
 WHOLE = frozenset(rule.code for rule in RULES if rule.code.startswith(("WL0", "WL5")))
 """Rules run on the whole config every time: syntax issues, and cross-Worker rules (workspace)."""
+_WHOLE_RULES = tuple(rule for rule in RULES if rule.code in WHOLE)
 _BY_VIEW = tuple(rule for rule in RULES if rule.code not in WHOLE)
 
 Signature = tuple[bool, tuple[bytes, ...], tuple[int, ...]]
@@ -56,17 +60,22 @@ class Change:
 
 Stored = list[tuple[Finding, tuple[Anchor, ...]]]
 
+MAX_LOG = 1024
+"""In-place edits a memo's shift log holds; the next analysis then compares text (`_check_all`), which
+starts a new log. Bounds what reading a view that nobody read for a long time costs."""
+
 
 @dataclass(slots=True)
 class _View:
     """One view's findings: anchored to its pieces (`stored`, reusable for the same text anywhere) and
-    as they are in the memo's source (`current`), with the signatures of the text they came from."""
+    as they are in the memo's source (`lazy`, moved past later in-place edits when read), with the
+    signatures of the text they came from."""
 
     top_sig: Signature
     sig: Signature | None
     stored: Stored | None
     """None when a finding lies outside the view's pieces: the view is then not reused."""
-    current: list[Finding]
+    lazy: Lazy
 
 
 @dataclass
@@ -76,36 +85,44 @@ class Memo:
     settings: Settings
     source: bytes | None = None
     top: _View | None = None
+    """None when the top level's findings cannot be reused (every analysis then compares text)."""
     envs: dict[str, _View] = field(default_factory=dict)
+    """Every env's view, in the config's order."""
+    log: list[Shift] = field(default_factory=list)
+    """The in-place edits since the views were last all placed (`_check_all`), in order."""
+    order: list[Lazy] = field(default_factory=list)
+    """The top level's findings, then each env's (as `envs`)."""
+    index: dict[str, int] = field(default_factory=dict)
+    """Each env's place in `order`."""
+    unreusable: set[str] = field(default_factory=set)
+    """The envs whose view is not reused (`_View.stored` is None): they run on every analysis."""
 
 
 def check_by_env(
     ctx: Context, settings: Settings, memo: Memo | None, changes: Sequence[Change] | None = None
-) -> tuple[list[Finding], Memo]:
+) -> tuple[Findings, Memo]:
     """Every finding, as `run.check` gives them; env views whose text is unchanged are not run again.
 
-    With `changes` (the in-place edits that led to `ctx.source`, if they are all known), the envs they
-    did not touch keep their findings, moved past the edits, without comparing any text.
+    With `changes` (the in-place edits that led to `ctx.source`, if they are all known), only the envs
+    they touched run again: the other views are not even read (their findings move past the edits when
+    someone reads them, see `rules/findings.py`).
     """
     if memo is None or memo.settings != settings:
         memo = Memo(settings)
-    whole = [rule for rule in RULES if rule.code in WHOLE]
-    findings = check(ctx, settings, whole)
+    whole = check(ctx, settings, _WHOLE_RULES)
     pending = _since(memo, changes, ctx.source)
-    if pending is not None and memo.top is not None:
-        findings += _check_changed(ctx, settings, memo, pending)
-    else:
-        findings += _check_all(ctx, settings, memo)
+    if pending is None or memo.top is None or not _check_changed(ctx, settings, memo, pending):
+        _check_all(ctx, settings, memo)
     memo.source = ctx.source
-    findings.sort(key=lambda finding: (finding.span, finding.code))
-    return findings, memo
+    upto = len(memo.log)
+    return Findings([Lazy(("whole",), whole, memo.log, upto), *memo.order], memo.log, upto), memo
 
 
 def _since(memo: Memo, changes: Sequence[Change] | None, source: bytes) -> Sequence[Change] | None:
     """The changes made since the memo's source, if they are known and all inside envs."""
     if memo.source is source:
         return ()
-    if changes is None or memo.source is None:
+    if changes is None or memo.source is None or len(memo.log) + len(changes) > MAX_LOG:
         return None
     for idx, change in enumerate(changes):
         if change.before is memo.source:
@@ -114,92 +131,57 @@ def _since(memo: Memo, changes: Sequence[Change] | None, source: bytes) -> Seque
     return None
 
 
-def _check_changed(ctx: Context, settings: Settings, memo: Memo, changes: Sequence[Change]) -> list[Finding]:
-    """The envs `changes` touched run again; every other view's findings move past the edits."""
+def _check_changed(ctx: Context, settings: Settings, memo: Memo, changes: Sequence[Change]) -> bool:
+    """The envs `changes` touched run again, the other views are left as they are; False (nothing done)
+    if the config does not have the memo's envs (an in-place patch keeps the tree's shape: cannot happen).
+    """
     assert memo.top is not None
-    dirty = {change.env for change in changes}
-    memo.top.current = _moved(memo.top.current, changes)
-    findings = list(memo.top.current)
-    top_pieces: list[Span] | None = None
-    for name, entry in _envs(ctx.config.root).items():
-        view = memo.envs.get(name)
-        if view is not None and name not in dirty:
-            view.current = _moved(view.current, changes)
+    envs = _envs(ctx.config.root)
+    dirty = {change.env for change in changes if change.env is not None} | memo.unreusable
+    if len(envs) != len(memo.envs) or any(name not in envs or name not in memo.envs for name in dirty):
+        return False
+    memo.log.extend((change.start, change.delta) for change in changes)
+    top_pieces = _top_pieces(ctx.config.root, toml=ctx.format is Format.TOML) if dirty else []
+    for name in dirty:
+        view = _run_env(ctx, settings, name, envs[name], memo.top.top_sig, top_pieces, memo.log)
+        memo.envs[name] = view
+        memo.order[memo.index[name]] = view.lazy
+        if view.stored is None:
+            memo.unreusable.add(name)
         else:
-            if top_pieces is None:
-                top_pieces = _top_pieces(ctx.config.root, toml=ctx.format is Format.TOML)
-            view, found = _run_env(ctx, settings, name, entry, memo.top.top_sig, top_pieces)
-            if view.stored is not None:
-                memo.envs[name] = view
-            else:
-                memo.envs.pop(name, None)
-            findings += found
-            continue
-        findings += view.current
-    return findings
+            memo.unreusable.discard(name)
+    return True
 
 
-def _moved(found: list[Finding], changes: Sequence[Change]) -> list[Finding]:
-    out = found
-    for change in changes:
-        at, delta = change.start, change.delta
-        if delta and out and max(_last_end(finding) for finding in out) > at:
-            out = [_moved_finding(finding, at, delta) if _last_end(finding) > at else finding for finding in out]
-    return out
-
-
-def _last_end(finding: Finding) -> int:
-    """Where the last of the finding's spans (its own and its related ones) ends."""
-    end = finding.span.end
-    for related in finding.related:
-        end = max(end, related.span.end)
-    return end
-
-
-def _moved_finding(finding: Finding, at: int, delta: int) -> Finding:
-    """`finding` past an edit at `at` (built directly: `dataclasses.replace` costs ten times more)."""
-    related = tuple(Related(shift.moved(rel.span, at, delta), rel.message) for rel in finding.related)
-    return Finding(
-        finding.code,
-        finding.severity,
-        finding.origin,
-        shift.moved(finding.span, at, delta),
-        finding.message,
-        finding.env,
-        finding.path,
-        finding.fixes,
-        related,
-        finding.data,
-    )
-
-
-def _check_all(ctx: Context, settings: Settings, memo: Memo) -> list[Finding]:
-    """Every view, reusing those whose text (top level and env) is unchanged."""
+def _check_all(ctx: Context, settings: Settings, memo: Memo) -> None:
+    """Every view, reusing those whose text (top level and env) is unchanged; a new shift log."""
     root = ctx.config.root
+    log: list[Shift] = []
     top_pieces = _top_pieces(root, toml=ctx.format is Format.TOML)
     top_sig = _signature(ctx.source, top_pieces, bool(ctx.config.issues))
     if memo.top is not None and memo.top.top_sig == top_sig:
-        memo.top.current = _restore(memo.top.stored or [], top_pieces, [])
-        findings = list(memo.top.current)
+        top = _View(
+            top_sig, None, memo.top.stored, Lazy(("top",), _restore(memo.top.stored or [], top_pieces, []), log, 0)
+        )
     else:
-        findings = [f for f in check(_view_context(ctx, None), settings, _BY_VIEW) if f.env is None]
-        top = _view(findings, top_sig, None, top_pieces, [])
-        memo.top = top if top.stored is not None else None
-    kept: dict[str, _View] = {}
+        found = [f for f in check(_view_context(ctx, None), settings, _BY_VIEW) if f.env is None]
+        top = _view(("top",), found, top_sig, None, top_pieces, [], log)
+    memo.top = top if top.stored is not None else None
+    envs: dict[str, _View] = {}
     for name, entry in _envs(root).items():
         pieces = _merge(_pieces(entry.value, [entry.span]))
         sig = _signature(ctx.source, pieces, bool(ctx.config.issues))
         view = memo.envs.get(name)
         if view is not None and view.stored is not None and view.top_sig == top_sig and view.sig == sig:
-            view.current = _restore(view.stored, top_pieces, pieces)
-            findings += view.current
+            lazy = Lazy(("env", name), _restore(view.stored, top_pieces, pieces), log, 0)
+            envs[name] = _View(top_sig, sig, view.stored, lazy)
         else:
-            view, found = _run_env(ctx, settings, name, entry, top_sig, top_pieces, pieces, sig)
-            findings += found
-        if view.stored is not None:
-            kept[name] = view
-    memo.envs = kept
-    return findings
+            envs[name] = _run_env(ctx, settings, name, entry, top_sig, top_pieces, log, pieces, sig)
+    memo.envs = envs
+    memo.log = log
+    memo.order = [top.lazy, *(view.lazy for view in envs.values())]
+    memo.index = {name: idx for idx, name in enumerate(envs, 1)}
+    memo.unreusable = {name for name, view in envs.items() if view.stored is None}
 
 
 def _envs(root: Table) -> dict[str, config.Entry]:
@@ -214,23 +196,34 @@ def _run_env(
     entry: config.Entry,
     top_sig: Signature,
     top_pieces: list[Span],
+    log: list[Shift],
     pieces: list[Span] | None = None,
     sig: Signature | None = None,
-) -> tuple[_View, list[Finding]]:
-    """Env `name`'s view run: its findings, and the view to remember (see `_view`)."""
+) -> _View:
+    """Env `name`'s view run (see `_view`)."""
     if pieces is None:
         pieces = _merge(_pieces(entry.value, [entry.span]))
         sig = _signature(ctx.source, pieces, bool(ctx.config.issues))
     found = [f for f in check(_view_context(ctx, name), settings, _BY_VIEW) if f.env is not None]
-    return _view(found, top_sig, sig, top_pieces, pieces), found
+    return _view(("env", name), found, top_sig, sig, top_pieces, pieces, log)
 
 
-def _view(found: list[Finding], top_sig: Signature, sig: Signature | None, top: list[Span], env: list[Span]) -> _View:
+def _view(
+    key: tuple[str, ...],
+    found: list[Finding],
+    top_sig: Signature,
+    sig: Signature | None,
+    top: list[Span],
+    env: list[Span],
+    log: list[Shift],
+) -> _View:
     """A view's findings to remember. Their fixes' edits are left out: they were built from this version's
     text, and a later version reusing the findings must not build them (code actions run the rules whole).
+    (This version's readers get the findings as they are.)
     """
     stored = _store(found, top, env)
-    return _View(top_sig, sig, stored, [finding for finding, _ in stored] if stored is not None else [])
+    movable = [finding for finding, _ in stored] if stored is not None else None
+    return _View(top_sig, sig, stored, Lazy(key, found, log, len(log), movable))
 
 
 def _view_context(ctx: Context, env_name: str | None) -> Context:

@@ -30,9 +30,15 @@ def test_each_publish_equals_a_fresh_conversion(encoding: PositionEncoding, monk
         findings = doc.findings(Settings())
         dumps.clear()
         got = json.loads(encoded.array(doc, findings, encoding))
-        assert got == [convert.diagnostic_json(doc, finding, encoding) for finding in findings]
+        encoded_now = len(dumps)
+        assert got == [convert.diagnostic_json(doc, finding, encoding) for finding in findings.in_views()]
+        assert sorted(map(json.dumps, got)) == sorted(
+            json.dumps(convert.diagnostic_json(doc, f, encoding)) for f in findings
+        )
+        fresh = Document(doc.uri, doc.format, doc.source, doc.version)
+        assert got == json.loads(convert.EncodedDiagnostics().array(fresh, fresh.findings(Settings()), encoding))
         if previous is not None and b"\n" not in previous:
-            assert len(dumps) <= 4 < len(findings)  # the edited env's, at most: the rest were reused
+            assert encoded_now <= 4 < len(findings)  # the edited env's, at most: the rest were reused
         if text is None:
             break
         at = doc.source.index(b'"Room"', len(doc.source) // 2) + 2
