@@ -13,14 +13,26 @@ from wrangler_lsp.text.encoding import PositionEncoding, prefix_for_units, units
 _LINE_END = re.compile(rb"\r\n|\n|\r")
 
 
-class LineIndex:
-    """Maps between byte offsets and `(line, character)` positions of one immutable source."""
+MAX_SEGMENTS = 16
+"""Moves `after` keeps pending before it writes the line starts out again (see `LineIndex`)."""
 
-    __slots__ = ("_line_starts", "_source")
+
+class LineIndex:
+    """Maps between byte offsets and `(line, character)` positions of one immutable source.
+
+    An index made by `after` for an edit without line breaks shares its predecessor's list of line
+    starts and records the move as a *segment*: lines from `cuts[j]` on lie `deltas[j]` bytes further.
+    Lookups find the segment (at most `MAX_SEGMENTS`), then bisect the shared list in C, so a keystroke
+    costs no pass over the lines; past `MAX_SEGMENTS` moves, the starts are written out afresh.
+    """
+
+    __slots__ = ("_cuts", "_deltas", "_line_starts", "_source")
 
     def __init__(self, source: bytes) -> None:
         self._source = source
         self._line_starts = [0, *(m.end() for m in _LINE_END.finditer(source))]
+        self._cuts = [0]
+        self._deltas = [0]
 
     def after(self, start: int, old_end: int, new_text: bytes, source: bytes) -> LineIndex:
         """The index of `source`: this index's source with `[start, old_end)` replaced by `new_text`.
@@ -35,27 +47,44 @@ class LineIndex:
         if b"\n" in near or b"\r" in near or b"\n" in new_text or b"\r" in new_text:
             return LineIndex(source)
         delta = len(new_text) - (old_end - start)
-        starts = self._line_starts
-        if delta:
-            cut = bisect_right(starts, start)
-            starts = starts[:cut] + [offset + delta for offset in starts[cut:]]
+        cuts, deltas = self._cuts, self._deltas
+        cut = self.line_of(start) + 1
+        if delta and cut < len(self._line_starts):
+            cuts, deltas = _moved(cuts, deltas, cut, delta)
         index = LineIndex.__new__(LineIndex)
         index._source = source
-        index._line_starts = starts
+        index._line_starts, index._cuts, index._deltas = self._line_starts, cuts, deltas
+        if len(cuts) > MAX_SEGMENTS:
+            index._line_starts = [index._start(line) for line in range(len(self._line_starts))]
+            index._cuts, index._deltas = [0], [0]
         return index
+
+    def _segment(self, offset: int) -> int:
+        """The segment holding the line of `offset` (the last whose first line starts at or before it)."""
+        cuts, deltas, starts = self._cuts, self._deltas, self._line_starts
+        seg = len(cuts) - 1
+        while seg and starts[cuts[seg]] + deltas[seg] > offset:
+            seg -= 1
+        return seg
+
+    def _start(self, line: int) -> int:
+        cuts = self._cuts
+        if len(cuts) == 1:
+            return self._line_starts[line]
+        return self._line_starts[line] + self._deltas[bisect_right(cuts, line) - 1]
 
     @property
     def line_count(self) -> int:
         return len(self._line_starts)
 
     def line_start(self, line: int) -> int:
-        return self._line_starts[min(max(line, 0), len(self._line_starts) - 1)]
+        return self._start(min(max(line, 0), len(self._line_starts) - 1))
 
     def line_end(self, line: int) -> int:
         """The offset of the line's end, before its line break."""
         line = min(max(line, 0), len(self._line_starts) - 1)
-        start = self._line_starts[line]
-        end = self._line_starts[line + 1] if line + 1 < len(self._line_starts) else len(self._source)
+        start = self._start(line)
+        end = self._start(line + 1) if line + 1 < len(self._line_starts) else len(self._source)
         text = self._source[start:end]
         if text.endswith(b"\r\n"):
             return end - 2
@@ -65,18 +94,22 @@ class LineIndex:
 
     def line_of(self, offset: int) -> int:
         """The 0-based line that holds byte `offset`."""
-        return bisect_right(self._line_starts, offset) - 1
+        cuts = self._cuts
+        if len(cuts) == 1:
+            return bisect_right(self._line_starts, offset) - 1
+        seg = self._segment(offset)
+        end = cuts[seg + 1] if seg + 1 < len(cuts) else len(self._line_starts)
+        return bisect_right(self._line_starts, offset - self._deltas[seg], cuts[seg], end) - 1
 
     def position(self, offset: int, encoding: PositionEncoding) -> tuple[int, int]:
         """The `(line, character)` of byte `offset`, counted in `encoding`; offsets past the end clamp."""
         source = self._source
         offset = min(max(offset, 0), len(source))
-        starts = self._line_starts
-        line = bisect_right(starts, offset) - 1
-        start = starts[line]
+        line = self.line_of(offset)
+        start = self._start(line)
         if offset == start:
             return line, 0
-        if line + 1 == len(starts) or offset >= starts[line + 1] - 2:
+        if line + 1 == len(self._line_starts) or offset >= self._start(line + 1) - 2:
             offset = min(offset, self.line_end(line))  # may point into the line break: clamp
         prefix = source[start:offset]
         if encoding is PositionEncoding.UTF8 or prefix.isascii():
@@ -93,7 +126,7 @@ class LineIndex:
             return 0
         if line >= len(self._line_starts):
             return len(self._source)
-        start = self._line_starts[line]
+        start = self._start(line)
         end = self.line_end(line)
         text = self._source[start:end]
         if text.isascii():
@@ -107,3 +140,15 @@ class LineIndex:
         decoded = text.decode("utf-8", "surrogateescape")
         prefix = prefix_for_units(decoded, character, encoding)
         return start + len(prefix.encode("utf-8", "surrogateescape"))
+
+
+def _moved(cuts: list[int], deltas: list[int], cut: int, delta: int) -> tuple[list[int], list[int]]:
+    """The segments after lines from `cut` on moved by `delta` (new lists: indexes share none)."""
+    seg = bisect_right(cuts, cut) - 1
+    if cuts[seg] == cut:
+        head_cuts, head_deltas = cuts[:seg], deltas[:seg]
+    else:
+        head_cuts, head_deltas = cuts[: seg + 1], deltas[: seg + 1]
+    tail_cuts = [cut, *cuts[seg + 1 :]]
+    tail_deltas = [deltas[seg] + delta, *(d + delta for d in deltas[seg + 1 :])]
+    return head_cuts + tail_cuts, head_deltas + tail_deltas
