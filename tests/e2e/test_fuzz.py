@@ -1,8 +1,9 @@
 """Fuzz: random edit streams through the real server over stdio (hypothesis).
 
-After every `didChange` the diagnostics of the edited document must equal those of a fresh open of the
-client's text under another URI (the server does not expose its text; a `wrangler-lsp.debugText`
-command is proposed for that), no request may fail and nothing may be logged at error level.
+After every `didChange` the server's text must be the client's (`wrangler-lsp.debugText`: the SHA-256 of
+its UTF-8 text, its length in UTF-16 code units, its line count and version), the diagnostics of the
+edited document must equal those of a fresh open of the client's text under another URI, no request may
+fail and nothing may be logged at error level.
 Sources: a fixed sample of the real-world corpus and generated multi-env configs, TOML and JSONC.
 Bounded by the hypothesis profile (`ci`: 60 examples per test); `HYPOTHESIS_PROFILE=long` runs 3,000.
 The number of edits run is printed at the end of the module (`pytest -s`) and written to
@@ -11,7 +12,9 @@ The number of edits run is printed at the end of the module (`pytest -s`) and wr
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -83,7 +86,9 @@ def _sources() -> list[tuple[str, str]]:
 
 
 SOURCES = _sources()
-STATS = {"examples": 0, "edits": 0, "checks": 0}
+STATS = {"examples": 0, "edits": 0, "checks": 0, "rounds": 0, "text_checks": 0}
+"""`checks`: comparisons with a fresh open; `rounds`: hover, inlay hints and code actions after an edit."""
+BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +96,10 @@ def server() -> Iterator[SyncServer]:
     srv = SyncServer(pull=True)
     yield srv
     code = srv.stop()
-    line = f"fuzz: {STATS['examples']} examples, {STATS['edits']} edits, {STATS['checks']} checks; exit {code}"
+    line = (
+        f"fuzz: {STATS['examples']} examples, {STATS['edits']} edits, {STATS['text_checks']} text checks, "
+        f"{STATS['checks']} checks against a fresh open, {STATS['rounds']} feature rounds; exit {code}"
+    )
     print("\n" + line)
     if report := os.environ.get("WRANGLER_LSP_FUZZ_REPORT"):
         with open(report, "a") as out:
@@ -122,6 +130,20 @@ def _apply(text: str, edit: tuple[float, int, str]) -> tuple[str, dict[str, Any]
     return text[:start] + insert + text[end:], change
 
 
+def _same_text(server: SyncServer, uri: str, text: str, version: int) -> None:
+    """The server's copy of `uri` is `text` at `version` (`wrangler-lsp.debugText`)."""
+    answer = server.request("workspace/executeCommand", {"command": "wrangler-lsp.debugText", "arguments": [uri]})
+    expected = {
+        "uri": uri,
+        "version": version,
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "length": len(text.encode("utf-16-le")) // 2,
+        "lines": len(BREAK.findall(text)) + 1,
+    }
+    assert answer == expected, "the server's text != the client's"
+    STATS["text_checks"] += 1
+
+
 def _check(server: SyncServer, uri: str, text: str, counter: list[int]) -> None:
     counter[0] += 1
     fresh = uri.replace("/fuzz/", f"/fuzz-fresh/{counter[0]}/")
@@ -149,6 +171,7 @@ def test_edit_stream_matches_fresh_open(server: SyncServer, source: tuple[str, s
                 STATS["edits"] += 1
             params = {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}
             server.client.notify("textDocument/didChange", params)
+            _same_text(server, uri, text, version)
             _check(server, uri, text, counter)
             assert server.alive()
             assert server.errors() == []
@@ -172,6 +195,7 @@ def test_features_answer_after_edits(server: SyncServer, source: tuple[str, str]
                 STATS["edits"] += 1
             params = {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}
             server.client.notify("textDocument/didChange", params)
+            _same_text(server, uri, text, version)
             at = position(text, _offset(text, group[0][0]))
             doc = {"uri": uri}
             server.request("textDocument/hover", {"textDocument": doc, "position": at})
@@ -182,7 +206,7 @@ def test_features_answer_after_edits(server: SyncServer, source: tuple[str, str]
                 "textDocument/codeAction",
                 {"textDocument": doc, "range": {"start": at, "end": at}, "context": {"diagnostics": diagnostics}},
             )
-            STATS["checks"] += 1
+            STATS["rounds"] += 1
         assert server.errors() == []
     finally:
         server.close(uri)

@@ -8,6 +8,7 @@ from typing import Any
 from lsprotocol import types
 
 from wrangler_lsp.features.code_actions import FIX_ALL
+from wrangler_lsp.lsp.cancellation import cancellable
 from wrangler_lsp.lsp.handlers import (
     code_actions,
     commands,
@@ -56,15 +57,20 @@ HANDLERS: tuple[tuple[str, Callable[..., Any], Any], ...] = (
     (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, workspace.did_change_watched_files, None),
 )
 
-COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = ((commands.EXPLAIN, commands.explain),)
+COMMANDS: tuple[tuple[str, Callable[..., Any]], ...] = (
+    (commands.EXPLAIN, commands.explain),
+    (commands.DEBUG_TEXT, commands.debug_text),
+)
 
 
 def create_server() -> Server:
+    """The server with every handler; requests (but `initialize`) run as cancellable tasks."""
     server = Server()
     for method, handler, options in HANDLERS:
-        server.feature(method, options)(guarded(handler))
+        request = types.METHOD_TO_TYPES[method][1] is not None and method != types.INITIALIZE
+        server.feature(method, options)(guarded(cancellable(handler) if request else handler))
     for name, handler in COMMANDS:
-        server.command(name)(guarded(handler))
+        server.command(name)(guarded(cancellable(handler)))
     return server
 
 

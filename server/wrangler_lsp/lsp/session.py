@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import inspect
 import json
+import sys
 import traceback
-from collections.abc import Callable, Generator
-from typing import Any, TypeVar
+from collections.abc import Callable, Generator, Mapping
+from typing import Any, BinaryIO, TypeVar
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, lsp_method
+from pygls.protocol.json_rpc import MsgId
 
 from wrangler_lsp import __version__
 from wrangler_lsp.document import Document
@@ -24,6 +27,8 @@ from wrangler_lsp.text import PositionEncoding
 F = TypeVar("F", bound=Callable[..., Any])
 _WRITES: set[asyncio.Future[Any]] = set()
 """Writes in flight (asynchronous writers), kept referenced until done."""
+_DISPATCHED: contextvars.ContextVar[Mapping[str, Document] | None] = contextvars.ContextVar("documents", default=None)
+"""The open documents when the request being handled was read (see `Server.document`)."""
 
 
 class Json:
@@ -33,6 +38,18 @@ class Json:
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+class Failure:
+    """A handler's result that is a JSON-RPC error (ServerCancelled, ...): sent as an error response.
+
+    Returned rather than raised: pygls logs a raised error's traceback (`_send_handler_result`).
+    """
+
+    __slots__ = ("code", "data", "message")
+
+    def __init__(self, code: int, message: str, data: Any = None) -> None:
+        self.code, self.message, self.data = code, message, data
 
 
 class Protocol(LanguageServerProtocol):
@@ -72,12 +89,26 @@ class Protocol(LanguageServerProtocol):
             write.add_done_callback(_WRITES.discard)
 
     def _send_response(self, msg_id: Any, result: Any | None = None, error: Any | None = None) -> None:
-        """Send a `Json` result as it is; anything else the pygls way."""
+        """Send a `Json` result as it is, a `Failure` as an error response; anything else the pygls way."""
         if isinstance(result, Json) and error is None:
             self._result_types.pop(msg_id, None)
             self.send_text(f'{{"jsonrpc": "2.0", "id": {json.dumps(msg_id)}, "result": {result.text}}}')
             return
+        if isinstance(result, Failure) and error is None:
+            self._result_types.pop(msg_id, None)
+            error = types.ResponseError(code=result.code, message=result.message, data=result.data)
+            result = None
         super()._send_response(msg_id, result, error)
+
+    def _handle_request(self, msg_id: MsgId, method_name: str, params: Any) -> None:
+        """Handle a request, remembering the open documents as they are now (its handler may run later).
+
+        pygls runs each message in a context of its own, which the handler's task inherits.
+        """
+        server = self._server
+        if isinstance(server, Server):
+            _DISPATCHED.set(dict(server.documents))
+        super()._handle_request(msg_id, method_name, params)
 
     def _forward(self, method: str, params: Any) -> Generator[Any, Any, None]:
         if (handler := self.fm.features.get(method)) is not None:
@@ -113,6 +144,21 @@ class Server(LanguageServer):
         self.push_diagnostics = True
         self.configured: asyncio.Event | None = None
         """Set once the client's initial settings are read (or known not to come)."""
+
+    def document(self, uri: str) -> Document | None:
+        """The open document `uri` as it was when the current request was read (now, outside requests).
+
+        Requests run after every message read before them (`lsp/cancellation.py`), so a `didChange`
+        sent after a request may already be applied when it runs: its positions are in this version.
+        """
+        dispatched = _DISPATCHED.get()
+        return (self.documents if dispatched is None else dispatched).get(uri)
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """Serve over stdio, reading with `lsp/transport.py` (which lets cancellations be read in time)."""
+        from wrangler_lsp.lsp import transport
+
+        transport.serve(self, stdin or sys.stdin.buffer, stdout or sys.stdout.buffer)
 
     @property
     def encoding(self) -> PositionEncoding:

@@ -66,11 +66,15 @@ def index(ls: Server, *, defer: bool = False) -> workspace.WorkspaceIndex:
     later instead, once edits pause (`SYNC_DELAY`): resolving and summarising a big file costs
     milliseconds per Worker-heavy version, and a document's own diagnostics do not read its own entry
     (`rules.Context` sees only the other files' Workers). The other open documents are re-checked then.
+    A request skips the documents changed since it was read (`Server.document`): building a newer
+    version would move the nodes of the version the request is reading (`lsp/cancellation.py`).
     """
     st = state(ls)
     start(ls)
     for uri, doc in list(ls.documents.items()):
         if Path(to_path(uri)).name not in CONFIG_NAMES or st.synced.get(uri, -1) == doc.version:
+            continue
+        if ls.document(uri) is not doc:
             continue
         if defer and uri in st.synced:
             _sync_later(ls)
@@ -249,7 +253,7 @@ def source_reader(ls: Server) -> Callable[[str, str], list[workspace.SourceClass
 
 def line_index(ls: Server, uri: str) -> LineIndex | None:
     """The line index of an open document, an indexed config, or a source file read before."""
-    doc = ls.documents.get(uri)
+    doc = ls.document(uri)
     if doc is not None:
         return doc.line_index
     entry = state(ls).index.get(uri)

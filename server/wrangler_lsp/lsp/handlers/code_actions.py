@@ -12,14 +12,17 @@ from lsprotocol import types
 
 from wrangler_lsp.document import Document
 from wrangler_lsp.features import code_actions as feature
-from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp import cancellation, convert
 from wrangler_lsp.lsp.session import Server
 
 
-def code_action(ls: Server, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-    doc = ls.documents.get(params.text_document.uri)
+async def code_action(ls: Server, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    """Cancellable after parsing and after the rules (`lsp/cancellation.py`), and between ranges."""
+    doc = ls.document(params.text_document.uri)
     if doc is None:
         return None
+    await cancellation.prepared(ls, doc, worker=False)
+    doc.findings_with_fixes(ls.settings)  # the whole run the feature reads (cached per version)
     enc = ls.encoding
     only = frozenset(str(kind) for kind in params.context.only) if params.context.only else None
     sent = {
@@ -33,6 +36,7 @@ def code_action(ls: Server, params: types.CodeActionParams) -> list[types.CodeAc
     result = []
     seen: set[tuple[str, object]] = set()
     for span in spans:
+        await cancellation.checkpoint(ls, doc)
         for action in feature.code_actions(doc, span, ls.settings, only):
             key = (action.title, action.finding.span if action.finding is not None else None)
             if key not in seen:

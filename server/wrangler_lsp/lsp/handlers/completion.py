@@ -6,7 +6,7 @@ from lsprotocol import types
 
 from wrangler_lsp.features.completion import ItemKind
 from wrangler_lsp.features.completion import completion as feature
-from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp import cancellation, convert
 from wrangler_lsp.lsp import workspace as ws
 from wrangler_lsp.lsp.session import Server
 
@@ -22,10 +22,11 @@ _KIND = {
 }
 
 
-def completion(ls: Server, params: types.CompletionParams) -> types.CompletionList | None:
-    doc = ls.documents.get(params.text_document.uri)
+async def completion(ls: Server, params: types.CompletionParams) -> types.CompletionList | None:
+    doc = ls.document(params.text_document.uri)
     if doc is None:
         return None
+    await cancellation.prepared(ls, doc)
     enc, index = ls.encoding, doc.line_index
     offset = convert.offset(index, params.position, enc)
     items = feature(

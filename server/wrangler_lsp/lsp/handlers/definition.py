@@ -7,24 +7,26 @@ from collections.abc import Iterable
 from lsprotocol import types
 
 from wrangler_lsp.features import definition as feature
-from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp import cancellation, convert
 from wrangler_lsp.lsp import workspace as ws
 from wrangler_lsp.lsp.session import Server
 
 
-def definition(ls: Server, params: types.DefinitionParams) -> list[types.Location] | None:
-    doc = ls.documents.get(params.text_document.uri)
+async def definition(ls: Server, params: types.DefinitionParams) -> list[types.Location] | None:
+    doc = ls.document(params.text_document.uri)
     if doc is None:
         return None
+    await cancellation.prepared(ls, doc)
     offset = convert.offset(doc.line_index, params.position, ls.encoding)
     found = feature.definition(doc.context.worker, doc.uri, offset, ws.index(ls), ws.source_reader(ls))
     return _locations(ls, found) or None
 
 
-def references(ls: Server, params: types.ReferenceParams) -> list[types.Location] | None:
-    doc = ls.documents.get(params.text_document.uri)
+async def references(ls: Server, params: types.ReferenceParams) -> list[types.Location] | None:
+    doc = ls.document(params.text_document.uri)
     if doc is None:
         return None
+    await cancellation.prepared(ls, doc)
     offset = convert.offset(doc.line_index, params.position, ls.encoding)
     return _locations(ls, feature.references(doc.context.worker, doc.uri, offset, ws.index(ls))) or None
 

@@ -16,7 +16,7 @@ from lsprotocol import types
 
 from wrangler_lsp import syntax
 from wrangler_lsp.document import Document
-from wrangler_lsp.lsp import convert, workspace
+from wrangler_lsp.lsp import cancellation, convert, workspace
 from wrangler_lsp.lsp.session import Json, Server
 from wrangler_lsp.uris import to_path
 
@@ -55,15 +55,23 @@ def did_close(ls: Server, params: types.DidCloseTextDocumentParams) -> None:
 async def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport | Json:
     """Pull diagnostics: the full report, or `unchanged` when the client has this version's already.
 
-    The first pull waits (briefly) for the client's initial settings, so it reports with them.
+    The first pull waits (briefly) for the client's initial settings, so it reports with them. A pull
+    whose document changed before it was answered is answered ServerCancelled, to be pulled again; a
+    cancel is honoured between parsing, the rules and encoding (`lsp/cancellation.py`).
     """
     await ls.until_configured()
-    doc = ls.documents.get(params.text_document.uri)
+    doc = ls.document(params.text_document.uri)
     if doc is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
     result_id = _result_id(ls, doc)
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+    cancellation.current(ls, doc)
+    await cancellation.prepared(ls, doc, worker=False)
+    cancellation.current(ls, doc)
+    doc.findings(ls.settings, workspace.index(ls, defer=True))  # the rules; cached for `_encoded`
+    await cancellation.checkpoint(ls, doc)
+    cancellation.current(ls, doc)
     items = _encoded(ls, doc)
     return Json(f'{{"kind": "full", "resultId": {json.dumps(result_id)}, "items": {items}}}')
 

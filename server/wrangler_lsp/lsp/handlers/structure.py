@@ -6,14 +6,15 @@ from lsprotocol import types
 
 from wrangler_lsp.features.folding import FoldKind, folding_ranges
 from wrangler_lsp.features.selection import selection_ranges
-from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp import cancellation, convert
 from wrangler_lsp.lsp.session import Server
 
 
-def folding_range(ls: Server, params: types.FoldingRangeParams) -> list[types.FoldingRange] | None:
-    doc = ls.documents.get(params.text_document.uri)
+async def folding_range(ls: Server, params: types.FoldingRangeParams) -> list[types.FoldingRange] | None:
+    doc = ls.document(params.text_document.uri)
     if doc is None:
         return None
+    await cancellation.prepared(ls, doc, worker=False)
     result: list[types.FoldingRange] = []
     for fold in folding_ranges(doc.config.root, doc.format, doc.source):
         start, end = doc.line_index.line_of(fold.span.start), doc.line_index.line_of(fold.span.end)
@@ -23,10 +24,11 @@ def folding_range(ls: Server, params: types.FoldingRangeParams) -> list[types.Fo
     return result
 
 
-def selection_range(ls: Server, params: types.SelectionRangeParams) -> list[types.SelectionRange] | None:
-    doc = ls.documents.get(params.text_document.uri)
+async def selection_range(ls: Server, params: types.SelectionRangeParams) -> list[types.SelectionRange] | None:
+    doc = ls.document(params.text_document.uri)
     if doc is None:
         return None
+    await cancellation.prepared(ls, doc, worker=False)
     enc, index = ls.encoding, doc.line_index
     offsets = tuple(convert.offset(index, position, enc) for position in params.positions)
     result: list[types.SelectionRange] = []

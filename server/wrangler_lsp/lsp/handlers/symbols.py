@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types
 
 from wrangler_lsp.features.symbols import Symbol, SymbolKind, document_symbols, workspace_symbols
-from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp import cancellation, convert
 from wrangler_lsp.lsp import workspace as ws
 from wrangler_lsp.lsp.session import Server
 from wrangler_lsp.text import LineIndex, PositionEncoding
@@ -21,10 +21,11 @@ _KIND = {
 }
 
 
-def document_symbol(ls: Server, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
-    doc = ls.documents.get(params.text_document.uri)
+async def document_symbol(ls: Server, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+    doc = ls.document(params.text_document.uri)
     if doc is None:
         return None
+    await cancellation.prepared(ls, doc)
     return [_symbol(doc.line_index, symbol, ls.encoding) for symbol in document_symbols(doc.context.worker)]
 
 
