@@ -53,6 +53,12 @@ class Related:
     message: str
 
 
+CLEAN_TEXT_ONLY = "clean_text_only"
+"""A `Report.data` key: the report holds only when the file has no syntax issue (`rules.run` drops it
+otherwise, and strips the key). Kept out of the rule so that `rules/by_env.py` knows which views depend
+on whether the file is broken."""
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """What a rule's `check` yields: where, what, and how to fix it."""

@@ -29,7 +29,7 @@ from wrangler_lsp.rules.api import Finding, Fix, Related
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.findings import Findings, Lazy, Shift
 from wrangler_lsp.rules.registry import RULES
-from wrangler_lsp.rules.run import check
+from wrangler_lsp.rules.run import Broken, check
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.syntax import Format
 from wrangler_lsp.text import Span
@@ -39,8 +39,8 @@ WHOLE = frozenset(rule.code for rule in RULES if rule.code.startswith(("WL0", "W
 _WHOLE_RULES = tuple(rule for rule in RULES if rule.code in WHOLE)
 _BY_VIEW = tuple(rule for rule in RULES if rule.code not in WHOLE)
 
-Signature = tuple[bool, tuple[bytes, ...], tuple[int, ...]]
-"""Whether the file has syntax issues (WL322 stays silent then), the pieces' bytes, and their layout."""
+Signature = tuple[tuple[bytes, ...], tuple[int, ...]]
+"""The pieces' bytes, and their layout."""
 Anchor = tuple[str, int, int, int]
 """Where a span lies: owner (`top` or `env`), index of the piece in the owner's pieces, start and end
 relative to that piece's start."""
@@ -76,6 +76,19 @@ class _View:
     stored: Stored | None
     """None when a finding lies outside the view's pieces: the view is then not reused."""
     lazy: Lazy
+    broken: bool
+    """Whether the file had syntax issues when the view ran."""
+    sensitive: bool
+    """Whether that mattered (`run.Broken`: a report that holds only for clean text, WL322's): the view
+    is then reused only while the file stays as broken (or as clean) as it was."""
+
+    def reusable(self, top_sig: Signature, sig: Signature | None, broken: bool) -> bool:
+        return (
+            self.stored is not None
+            and self.top_sig == top_sig
+            and self.sig == sig
+            and (not self.sensitive or self.broken == broken)
+        )
 
 
 @dataclass
@@ -157,24 +170,25 @@ def _check_all(ctx: Context, settings: Settings, memo: Memo) -> None:
     """Every view, reusing those whose text (top level and env) is unchanged; a new shift log."""
     root = ctx.config.root
     log: list[Shift] = []
+    broken = bool(ctx.config.issues)
     top_pieces = _top_pieces(root, toml=ctx.format is Format.TOML)
-    top_sig = _signature(ctx.source, top_pieces, bool(ctx.config.issues))
-    if memo.top is not None and memo.top.top_sig == top_sig:
-        top = _View(
-            top_sig, None, memo.top.stored, Lazy(("top",), _restore(memo.top.stored or [], top_pieces, []), log, 0)
-        )
+    top_sig = _signature(ctx.source, top_pieces)
+    if memo.top is not None and memo.top.reusable(top_sig, None, broken):
+        lazy = Lazy(("top",), _restore(memo.top.stored or [], top_pieces, []), log, 0)
+        top = _View(top_sig, None, memo.top.stored, lazy, memo.top.broken, memo.top.sensitive)
     else:
-        found = [f for f in check(_view_context(ctx, None), settings, _BY_VIEW) if f.env is None]
-        top = _view(("top",), found, top_sig, None, top_pieces, [], log)
+        held = Broken()
+        found = [f for f in check(_view_context(ctx, None), settings, _BY_VIEW, held) if f.env is None]
+        top = _view(("top",), found, top_sig, None, top_pieces, [], log, broken=broken, sensitive=held.matters)
     memo.top = top if top.stored is not None else None
     envs: dict[str, _View] = {}
     for name, entry in _envs(root).items():
         pieces = _merge(_pieces(entry.value, [entry.span]))
-        sig = _signature(ctx.source, pieces, bool(ctx.config.issues))
+        sig = _signature(ctx.source, pieces)
         view = memo.envs.get(name)
-        if view is not None and view.stored is not None and view.top_sig == top_sig and view.sig == sig:
-            lazy = Lazy(("env", name), _restore(view.stored, top_pieces, pieces), log, 0)
-            envs[name] = _View(top_sig, sig, view.stored, lazy)
+        if view is not None and view.reusable(top_sig, sig, broken):
+            lazy = Lazy(("env", name), _restore(view.stored or [], top_pieces, pieces), log, 0)
+            envs[name] = _View(top_sig, sig, view.stored, lazy, view.broken, view.sensitive)
         else:
             envs[name] = _run_env(ctx, settings, name, entry, top_sig, top_pieces, log, pieces, sig)
     memo.envs = envs
@@ -203,9 +217,11 @@ def _run_env(
     """Env `name`'s view run (see `_view`)."""
     if pieces is None:
         pieces = _merge(_pieces(entry.value, [entry.span]))
-        sig = _signature(ctx.source, pieces, bool(ctx.config.issues))
-    found = [f for f in check(_view_context(ctx, name), settings, _BY_VIEW) if f.env is not None]
-    return _view(("env", name), found, top_sig, sig, top_pieces, pieces, log)
+        sig = _signature(ctx.source, pieces)
+    held = Broken()
+    found = [f for f in check(_view_context(ctx, name), settings, _BY_VIEW, held) if f.env is not None]
+    broken = bool(ctx.config.issues)
+    return _view(("env", name), found, top_sig, sig, top_pieces, pieces, log, broken=broken, sensitive=held.matters)
 
 
 def _view(
@@ -216,6 +232,9 @@ def _view(
     top: list[Span],
     env: list[Span],
     log: list[Shift],
+    *,
+    broken: bool,
+    sensitive: bool,
 ) -> _View:
     """A view's findings to remember. Their fixes' edits are left out: they were built from this version's
     text, and a later version reusing the findings must not build them (code actions run the rules whole).
@@ -223,7 +242,7 @@ def _view(
     """
     stored = _store(found, top, env)
     movable = [finding for finding, _ in stored] if stored is not None else None
-    return _View(top_sig, sig, stored, Lazy(key, found, log, len(log), movable))
+    return _View(top_sig, sig, stored, Lazy(key, found, log, len(log), movable), broken, sensitive)
 
 
 def _view_context(ctx: Context, env_name: str | None) -> Context:
@@ -312,9 +331,9 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _signature(source: bytes, pieces: Sequence[Span], broken: bool) -> Signature:
+def _signature(source: bytes, pieces: Sequence[Span]) -> Signature:
     first = pieces[0].start if pieces else 0
-    return broken, tuple(source[p.start : p.end] for p in pieces), tuple(p.start - first for p in pieces)
+    return tuple(source[p.start : p.end] for p in pieces), tuple(p.start - first for p in pieces)
 
 
 def _store(found: list[Finding], top: list[Span], env: list[Span]) -> list[tuple[Finding, tuple[Anchor, ...]]] | None:

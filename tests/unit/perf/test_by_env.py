@@ -59,5 +59,56 @@ def test_an_edit_in_one_env_reruns_only_that_env(fmt: syntax.Format, monkeypatch
     assert [_key(f) for f in found] == [_key(f) for f in fresh]
 
 
+@pytest.mark.parametrize("fmt", [syntax.Format.TOML, syntax.Format.JSON])
+def test_breaking_the_file_reruns_only_the_edited_env_and_those_it_matters_to(
+    fmt: syntax.Format, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A syntax error typed in one env, then removed: the envs whose findings do not depend on the file
+    being broken (WL322's "never created" holds only in clean text) are reused both ways."""
+    from bench.generate import config
+
+    source = config(2000, "toml" if fmt is syntax.Format.TOML else "jsonc").encode()
+    doc = Document(f"file:///b/wrangler.{fmt.value}", fmt, source, 1)
+    doc.findings(Settings())
+    views: list[str | None] = []
+    real = by_env._view_context
+
+    def counting(ctx: rules.Context, env_name: str | None) -> rules.Context:
+        views.append(env_name)
+        return real(ctx, env_name)
+
+    monkeypatch.setattr(by_env, "_view_context", counting)
+    middle = source.index(b'"Room"', len(source) // 2)
+    for version, edit in enumerate((TextEdit(middle, middle, b"= ="), TextEdit(middle, middle + 3, b"")), 2):
+        views.clear()
+        doc = doc.edited(version, [edit])
+        found = doc.findings(Settings())
+        assert bool(doc.config.issues) is (version == 2)
+        assert len(views) == 1 and views[0] is not None  # the edited env only: no env here has a WL322 finding
+        fresh = Document(doc.uri, fmt, doc.source).findings_with_fixes(Settings())
+        assert [_key(f) for f in found] == [_key(f) for f in fresh]
+
+
+def test_a_view_whose_findings_depend_on_broken_text_is_rerun_when_that_changes() -> None:
+    """Env `a` binds a class no migration creates (WL322, only said of clean text); env `b` is where the
+    syntax error comes and goes. `a`'s finding must go away and come back, though its text is unchanged."""
+    source = (
+        b'name = "w"\n[[migrations]]\ntag = "v1"\nnew_classes = ["Room"]\n\n'
+        b'[[env.a.durable_objects.bindings]]\nname = "GHOSTS"\nclass_name = "Ghost"\n'
+        b'[[env.a.migrations]]\ntag = "v1"\nnew_classes = ["Room"]\n\n'
+        b'[env.b]\nmain = "x.ts"\n'
+    )
+    doc = Document("file:///b/wrangler.toml", syntax.Format.TOML, source, 1)
+    assert any(f.code == "WL322" and f.env == "a" for f in doc.findings(Settings()))
+    at = source.index(b'main = "x.ts"')
+    broken = doc.edited(2, [TextEdit(at, at, b"= ")])
+    assert broken.config.issues and not any(f.code == "WL322" for f in broken.findings(Settings()))
+    fixed = broken.edited(3, [TextEdit(at, at + 2, b"")])
+    assert any(f.code == "WL322" and f.env == "a" for f in fixed.findings(Settings()))
+    for doc in (broken, fixed):
+        fresh = Document(doc.uri, doc.format, doc.source).findings_with_fixes(Settings())
+        assert [_key(f) for f in doc.findings(Settings())] == [_key(f) for f in fresh]
+
+
 def test_corpus_path_exists() -> None:
     assert Path(paths.CORPUS).is_dir()

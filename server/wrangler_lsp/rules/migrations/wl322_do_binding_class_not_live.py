@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from wrangler_lsp import model
 from wrangler_lsp.config import Array, format_path
-from wrangler_lsp.rules.api import Origin, Report, rule
+from wrangler_lsp.rules.api import CLEAN_TEXT_ONLY, Origin, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.durable_objects import value_span, worker_label
 from wrangler_lsp.rules.migrations import where
@@ -61,8 +61,11 @@ def check(ctx: Context) -> Iterator[Report]:
             if not local or binding.class_name is None or env.live_class(binding.class_name) is not None:
                 continue
             reason, data = _why(env, binding.class_name)
-            if data["reason"] == "never-created" and (ctx.config.issues or not _well_formed(env.migrations)):
-                continue  # A malformed entry (or broken text) may be what creates it.
+            if data["reason"] == "never-created":
+                # A malformed entry (or broken text, checked by `rules.run`) may be what creates it.
+                if not _well_formed(env.migrations):
+                    continue
+                data[CLEAN_TEXT_ONLY] = True
             message = (
                 f"`{binding.name}` in {where(env)} binds to `{binding.class_name}`, {reason}: "
                 f"Worker {worker_label(env)} has no live class of that name"
