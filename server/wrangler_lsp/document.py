@@ -39,6 +39,17 @@ class Patch:
     """A Worker model of an earlier version and the envs edited since (None: resolve from scratch)."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Hint:
+    """An edit built rather than patched: the source before it, the edit, the envs whose text it
+    replaced, and the in-place and hinted edits before it (see `Document._build_hint`)."""
+
+    before: bytes
+    edit: TextEdit
+    envs: frozenset[str]
+    earlier: tuple[by_env_rules.Change, ...]
+
+
 class Document:
     """A config file's text at one version; `parse`, `config` and `findings` are computed on demand."""
 
@@ -55,6 +66,7 @@ class Document:
         by_env: by_env_rules.Memo | None = None,
         patched: tuple[config.Config, Patch] | None = None,
         lines: tuple[LineIndex, TextEdit] | None = None,
+        hint: _Hint | None = None,
     ) -> None:
         self.uri = uri
         self.format = fmt
@@ -68,6 +80,8 @@ class Document:
         """How this version's config was patched from a previous one's (`config.patch`), if it was."""
         self._lines = lines
         """The previous version's line index and the edit since, when it was computed."""
+        self._hint = hint
+        """For a config built from the previous version's: the edit and the envs its old text was in."""
         self._context: rules.Context | None = None
         self._by_env = by_env
         """The previous version's findings per env view, reused for the envs whose text is unchanged."""
@@ -100,6 +114,7 @@ class Document:
                 base, pending = None, ()
         previous_config = self._config if self._config is not None else self._previous_config
         patched = self._patched(edits, source)
+        hint = self._build_hint(edits) if patched is None else None
         lines = computed.get("line_index")
         return Document(
             self.uri,
@@ -112,7 +127,43 @@ class Document:
             by_env=self._by_env,
             patched=patched,
             lines=(lines, edits[0]) if lines is not None and len(edits) == 1 else None,
+            hint=hint,
         )
+
+    def _build_hint(self, edits: Sequence[TextEdit]) -> _Hint | None:
+        """What the build of the next version needs to tell the rules which envs `edits` changed.
+
+        One edit without a line break, whose replaced text lies only in envs' sections or members of this
+        version's config (asked now: the next build moves its nodes); the text it writes is looked up in
+        the next config once built (`config` below).
+        """
+        built = self._config
+        if len(edits) != 1 or built is None or config.is_stale(built):
+            return None
+        edit = edits[0]
+        if b"\n" in edit.new_text or b"\r" in edit.new_text:
+            return None
+        removed = self.source[edit.start : edit.old_end]
+        if b"\n" in removed or b"\r" in removed:
+            return None
+        old = config.touched(built, self.source, edit.start, edit.old_end)
+        if old is None:
+            return None
+        earlier = self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
+        return _Hint(self.source, edit, old, earlier)
+
+    def _hinted(self, built: config.Config) -> Patch | None:
+        """The rules' `Change` for a config built after a hinted edit, if the new text lies only in envs."""
+        hint = self._hint
+        if hint is None:
+            return None
+        edit = hint.edit
+        new = config.touched(built, self.source, edit.start, edit.start + len(edit.new_text))
+        if new is None:
+            return None
+        delta = len(edit.new_text) - (edit.old_end - edit.start)
+        change = by_env_rules.Change(hint.before, edit.start, delta, hint.envs | new, rebuilt=True)
+        return Patch((*hint.earlier, change), None)
 
     def _patched(self, edits: Sequence[TextEdit], source: bytes) -> tuple[config.Config, Patch] | None:
         """This version's config patched in place for `edits`, if they change only one string's text.
@@ -130,7 +181,7 @@ class Document:
             return None
         path = patched.path
         env = path[1] if len(path) > 1 and path[0] == "env" and isinstance(path[1], str) else None
-        change = by_env_rules.Change(self.source, patched.start, patched.delta, env)
+        change = by_env_rules.Change(self.source, patched.start, patched.delta, frozenset({env}) if env else None)
         earlier = self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
         worker = self._context.__dict__.get("worker") if self._context is not None else None
         if worker is not None and self._context is not None and self._context.config is built:
@@ -172,7 +223,8 @@ class Document:
         else:
             built = config.build(self.parse)
         self._config = built
-        self._patch = None
+        self._patch = self._hinted(built)
+        self._hint = None
         self._context = None
         self._findings = []
         self._with_fixes = []

@@ -2,11 +2,13 @@
 
 API boundary: `build(parse, previous)` gives a `Config`: the root `Table` and every syntax issue;
 `is_stale(config)` says whether a later build moved its nodes (see `tree.Anchor`); `patch(config, ...)`
-applies an edit inside one string value to the tree in place (see `patch.py`).
+applies an edit inside one string value to the tree in place (see `patch.py`); `touched(config, start,
+end)` names the envs whose text a range lies in (see `touched.py`).
 """
 
 from wrangler_lsp.config.build import MAX_ANALYSED_BYTES, Config, build, is_stale, too_large
 from wrangler_lsp.config.patch import Patched, patch
+from wrangler_lsp.config.touched import touched
 from wrangler_lsp.config.tree import (
     Array,
     ArrayStyle,
@@ -45,5 +47,6 @@ __all__ = [
     "patch",
     "to_python",
     "too_large",
+    "touched",
     "walk",
 ]

@@ -48,14 +48,17 @@ relative to that piece's start."""
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """An edit applied in place to the config (`config.patch`): one string's text in env `env` (None: the
-    top level) changed. `before` is the source it was applied to; the edit at `start` made it `delta` bytes
-    longer (or shorter)."""
+    """An edit that changed the text of envs `envs` only (None: maybe more), without a line break: a
+    string patched in place (`config.patch`), or an edit built whose old and new text lie only in those
+    envs' sections or members (`config.touched`). `before` is the source it was applied to; the text
+    from `start` on moved by `delta` bytes (the text of the other views lies wholly before or after it)."""
 
     before: bytes
     start: int
     delta: int
-    env: str | None
+    envs: frozenset[str] | None
+    rebuilt: bool = False
+    """Built rather than patched: the config's envs may differ from the last analysis's."""
 
 
 Stored = list[tuple[Finding, tuple[Anchor, ...]]]
@@ -109,6 +112,8 @@ class Memo:
     """Each env's place in `order`."""
     unreusable: set[str] = field(default_factory=set)
     """The envs whose view is not reused (`_View.stored` is None): they run on every analysis."""
+    broken: bool = False
+    """Whether `source` had syntax issues."""
 
 
 def check_by_env(
@@ -127,6 +132,7 @@ def check_by_env(
     if pending is None or memo.top is None or not _check_changed(ctx, settings, memo, pending):
         _check_all(ctx, settings, memo)
     memo.source = ctx.source
+    memo.broken = bool(ctx.config.issues)
     upto = len(memo.log)
     return Findings([Lazy(("whole",), whole, memo.log, upto), *memo.order], memo.log, upto), memo
 
@@ -140,7 +146,7 @@ def _since(memo: Memo, changes: Sequence[Change] | None, source: bytes) -> Seque
     for idx, change in enumerate(changes):
         if change.before is memo.source:
             pending = changes[idx:]
-            return pending if all(change.env is not None for change in pending) else None
+            return pending if all(change.envs is not None for change in pending) else None
     return None
 
 
@@ -150,9 +156,16 @@ def _check_changed(ctx: Context, settings: Settings, memo: Memo, changes: Sequen
     """
     assert memo.top is not None
     envs = _envs(ctx.config.root)
-    dirty = {change.env for change in changes if change.env is not None} | memo.unreusable
+    dirty = {name for change in changes for name in change.envs or ()} | memo.unreusable
     if len(envs) != len(memo.envs) or any(name not in envs or name not in memo.envs for name in dirty):
         return False
+    broken = bool(ctx.config.issues)
+    if broken != memo.broken:  # a syntax issue came or went: rerun the views that depend on it
+        if memo.top.sensitive:
+            return False
+        dirty |= {name for name, view in memo.envs.items() if view.sensitive}
+    if any(change.rebuilt for change in changes) and list(envs) != list(memo.envs):
+        return False  # a build may add, drop or reorder envs (an in-place patch cannot)
     memo.log.extend((change.start, change.delta) for change in changes)
     top_pieces = _top_pieces(ctx.config.root, toml=ctx.format is Format.TOML) if dirty else []
     for name in dirty:

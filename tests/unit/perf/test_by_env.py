@@ -89,6 +89,37 @@ def test_breaking_the_file_reruns_only_the_edited_env_and_those_it_matters_to(
         assert [_key(f) for f in found] == [_key(f) for f in fresh]
 
 
+@pytest.mark.parametrize("fmt", [syntax.Format.TOML, syntax.Format.JSON])
+def test_a_built_edit_inside_one_env_reruns_only_that_env(fmt: syntax.Format, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Edits the in-place patch does not take (a key typed, a syntax error on one line) but whose old and
+    new text lie in one env's sections or members (`config.touched`): only that env's view runs."""
+    from bench.generate import config
+
+    source = config(2000, "toml" if fmt is syntax.Format.TOML else "jsonc").encode()
+    doc = Document(f"file:///b/wrangler.{fmt.value}", fmt, source, 1)
+    doc.findings(Settings())
+    views: list[str | None] = []
+    real = by_env._view_context
+
+    def counting(ctx: rules.Context, env_name: str | None) -> rules.Context:
+        views.append(env_name)
+        return real(ctx, env_name)
+
+    monkeypatch.setattr(by_env, "_view_context", counting)
+    key = source.index(b"class_name", len(source) // 2) + 3
+    value = source.index(b'"Room"', len(source) // 2)
+    edits = [TextEdit(key, key, b"x"), TextEdit(key, key + 1, b""), TextEdit(value, value, b"= ")]
+    edits.append(TextEdit(value, value + 2, b""))
+    for version, edit in enumerate(edits, 2):
+        views.clear()
+        doc = doc.edited(version, [edit])
+        found = doc.findings(Settings())
+        assert doc._patch is not None and doc._patch.changes[-1].rebuilt, edit
+        assert len(views) == 1 and views[0] is not None, (edit, views)
+        fresh = Document(doc.uri, fmt, doc.source).findings_with_fixes(Settings())
+        assert [_key(f) for f in found] == [_key(f) for f in fresh]
+
+
 def test_a_view_whose_findings_depend_on_broken_text_is_rerun_when_that_changes() -> None:
     """Env `a` binds a class no migration creates (WL322, only said of clean text); env `b` is where the
     syntax error comes and goes. `a`'s finding must go away and come back, though its text is unchanged."""

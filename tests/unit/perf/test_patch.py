@@ -132,7 +132,7 @@ def test_json_edits_that_are_not_plain_strings_are_built() -> None:
     doc = Document("file:///w/wrangler.jsonc", syntax.Format.JSON, source, 0)
     doc.findings(Settings())
     edited = doc.edited(1, [TextEdit(value, value, b"x")])
-    assert edited._patch is not None and edited._patch.changes[-1].env == "x"
+    assert edited._patch is not None and edited._patch.changes[-1].envs == {"x"}
     assert_same_analysis(edited)
 
 
