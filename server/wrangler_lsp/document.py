@@ -41,10 +41,10 @@ class Patch:
 
 @dataclass(frozen=True, slots=True)
 class _Hint:
-    """An edit built rather than patched: the source before it, the edit, the envs whose text it
+    """An edit built rather than patched: the version before it (its token), the edit, the envs whose text it
     replaced, and the in-place and hinted edits before it (see `Document._build_hint`)."""
 
-    before: bytes
+    before: object
     edit: TextEdit
     envs: frozenset[str]
     earlier: tuple[by_env_rules.Change, ...]
@@ -69,6 +69,9 @@ class Document:
         hint: _Hint | None = None,
     ) -> None:
         self.uri = uri
+        self._token = object()
+        """This version, for the rules' record of edits (`by_env.Change.before`): not the text, which a
+        record of the last few edits would otherwise keep alive."""
         self.format = fmt
         self.source = source
         self.version = version
@@ -150,7 +153,7 @@ class Document:
         if old is None:
             return None
         earlier = self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
-        return _Hint(self.source, edit, old, earlier)
+        return _Hint(self._token, edit, old, earlier)
 
     def _hinted(self, built: config.Config) -> Patch | None:
         """The rules' `Change` for a config built after a hinted edit, if the new text lies only in envs."""
@@ -181,7 +184,7 @@ class Document:
             return None
         path = patched.path
         env = path[1] if len(path) > 1 and path[0] == "env" and isinstance(path[1], str) else None
-        change = by_env_rules.Change(self.source, patched.start, patched.delta, frozenset({env}) if env else None)
+        change = by_env_rules.Change(self._token, patched.start, patched.delta, frozenset({env}) if env else None)
         earlier = self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
         worker = self._context.__dict__.get("worker") if self._context is not None else None
         if worker is not None and self._context is not None and self._context.config is built:
@@ -292,7 +295,7 @@ class Document:
             found = rules.check(context, settings)
         else:
             changes = self._patch.changes if self._patch is not None else None
-            found, self._by_env = by_env_rules.check_by_env(context, settings, self._by_env, changes)
+            found, self._by_env = by_env_rules.check_by_env(context, settings, self._by_env, changes, self._token)
         if cacheable:
             cache[:] = [*cache[-3:], (settings, workspace, generation, found)]
         return found

@@ -21,6 +21,8 @@ nodes, so the previous `Config` is stale afterwards (`json_memo.is_stale`). Movi
 
 from __future__ import annotations
 
+import sys
+
 from wrangler_lsp.config import json_moves
 from wrangler_lsp.config.json_memo import PREFIX, Chunk, Dup, Memo
 from wrangler_lsp.config.tree import (
@@ -370,7 +372,7 @@ class _Parser:
             new.setdefault(item.key, []).append(item)
 
     def _property(self, path: KeyPath, tok: Token) -> Entry:
-        key = str(tok[3])
+        key = sys.intern(str(tok[3]))  # the same few key names, thousands of times in a big file
         key_span = self._span(tok[1], tok[2])
         anchor = self.anchor
         child = (*path, key)

@@ -53,7 +53,9 @@ class Change:
     envs' sections or members (`config.touched`). `before` is the source it was applied to; the text
     from `start` on moved by `delta` bytes (the text of the other views lies wholly before or after it)."""
 
-    before: bytes
+    before: object
+    """The version it was applied to: a token `Document` makes per version (not the text: kept for the
+    last few changes, texts would cost a copy of the file each)."""
     start: int
     delta: int
     envs: frozenset[str] | None
@@ -99,7 +101,8 @@ class Memo:
     """Findings per view for one settings, as of `source` (the text they were last computed for)."""
 
     settings: Settings
-    source: bytes | None = None
+    version: object = None
+    """The version the views were last computed for (its token, see `check_by_env`)."""
     top: _View | None = None
     """None when the top level's findings cannot be reused (every analysis then compares text)."""
     envs: dict[str, _View] = field(default_factory=dict)
@@ -117,34 +120,40 @@ class Memo:
 
 
 def check_by_env(
-    ctx: Context, settings: Settings, memo: Memo | None, changes: Sequence[Change] | None = None
+    ctx: Context,
+    settings: Settings,
+    memo: Memo | None,
+    changes: Sequence[Change] | None = None,
+    version: object = None,
 ) -> tuple[Findings, Memo]:
     """Every finding, as `run.check` gives them; env views whose text is unchanged are not run again.
 
     With `changes` (the in-place edits that led to `ctx.source`, if they are all known), only the envs
     they touched run again: the other views are not even read (their findings move past the edits when
-    someone reads them, see `rules/findings.py`).
+    someone reads them, see `rules/findings.py`). `version` names this text for the changes' `before`
+    (`ctx.source` itself when not given).
     """
     if memo is None or memo.settings != settings:
         memo = Memo(settings)
     whole = check(ctx, settings, _WHOLE_RULES)
-    pending = _since(memo, changes, ctx.source)
+    version = ctx.source if version is None else version
+    pending = _since(memo, changes, version)
     if pending is None or memo.top is None or not _check_changed(ctx, settings, memo, pending):
         _check_all(ctx, settings, memo)
-    memo.source = ctx.source
+    memo.version = version
     memo.broken = bool(ctx.config.issues)
     upto = len(memo.log)
     return Findings([Lazy(("whole",), whole, memo.log, upto), *memo.order], memo.log, upto), memo
 
 
-def _since(memo: Memo, changes: Sequence[Change] | None, source: bytes) -> Sequence[Change] | None:
-    """The changes made since the memo's source, if they are known and all inside envs."""
-    if memo.source is source:
+def _since(memo: Memo, changes: Sequence[Change] | None, version: object) -> Sequence[Change] | None:
+    """The changes made since the memo's version, if they are known and all inside envs."""
+    if memo.version is version:
         return ()
-    if changes is None or memo.source is None or len(memo.log) + len(changes) > MAX_LOG:
+    if changes is None or memo.version is None or len(memo.log) + len(changes) > MAX_LOG:
         return None
     for idx, change in enumerate(changes):
-        if change.before is memo.source:
+        if change.before is memo.version:
             pending = changes[idx:]
             return pending if all(change.envs is not None for change in pending) else None
     return None

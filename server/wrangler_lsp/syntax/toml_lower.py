@@ -10,6 +10,7 @@ the builder's job.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 import tree_sitter
@@ -239,7 +240,7 @@ class _Lowering:
                 text = raw.decode("utf-8", "replace")
                 if not _BARE_KEY.fullmatch(raw):
                     self.issue("WL002", start, end, f"invalid bare key `{text}`: quote it")
-            parts.append(text)
+            parts.append(sys.intern(text))  # the same few key names, thousands of times in a big file
             spans.append((start, end))
         return Key(tuple(parts), tuple(spans), self.rel(node))
 
