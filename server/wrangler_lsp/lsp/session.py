@@ -144,6 +144,8 @@ class Server(LanguageServer):
         self.push_diagnostics = True
         self.configured: asyncio.Event | None = None
         """Set once the client's initial settings are read (or known not to come)."""
+        self.sweep: asyncio.TimerHandle | None = None
+        """The pending full garbage collection (`lsp/memory.py`)."""
 
     def document(self, uri: str) -> Document | None:
         """The open document `uri` as it was when the current request was read (now, outside requests).

@@ -16,7 +16,7 @@ from lsprotocol import types
 
 from wrangler_lsp import syntax
 from wrangler_lsp.document import Document
-from wrangler_lsp.lsp import cancellation, convert, workspace
+from wrangler_lsp.lsp import cancellation, convert, memory, workspace
 from wrangler_lsp.lsp.session import Json, Server
 from wrangler_lsp.uris import to_path
 
@@ -97,7 +97,9 @@ def publish_diagnostics(ls: Server, uri: str, version: int | None) -> None:
 def _encoded(ls: Server, doc: Document) -> str:
     """The document's diagnostics as a JSON array, re-encoding only those that changed."""
     encoded = ls.encoded.setdefault(doc.uri, convert.EncodedDiagnostics())
-    return encoded.array(doc, doc.findings(ls.settings, workspace.index(ls, defer=True)), ls.encoding)
+    text = encoded.array(doc, doc.findings(ls.settings, workspace.index(ls, defer=True)), ls.encoding)
+    memory.settle(ls)
+    return text
 
 
 def publish_all(ls: Server) -> None:
