@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from wrangler_lsp.document import Document
-from wrangler_lsp.lsp.session import Failure, Server
+from wrangler_lsp.lsp.session import Failure, Server, forget_documents
 
 F = TypeVar("F", bound=Callable[..., Any])
 SERVER_CANCELLED = -32802
@@ -53,6 +53,10 @@ def cancellable(handler: F) -> F:
         except Superseded as superseded:
             data = {"retriggerRequest": superseded.retrigger}
             return Failure(SERVER_CANCELLED, str(superseded), data)
+        finally:
+            # A finished task can outlive its request (asyncio keeps reference cycles to it): it must not
+            # keep the documents of its time alive through its context (`lsp/memory.py` freezes cycles).
+            forget_documents()
 
     return run  # type: ignore[return-value]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import gc
 
-from wrangler_lsp.lsp.session import Server
+from wrangler_lsp.lsp.session import Server, detached
 
 SWEEP_AFTER = 5.0
 """Seconds without an analysis before a full collection of everything (frozen objects included)."""
@@ -22,11 +22,12 @@ SWEEP_AFTER = 5.0
 
 def settle(ls: Server) -> None:
     """After an analysis: freeze what is alive, and sweep everything once edits pause."""
+    gc.collect(1)  # the young garbage first (a request's cycles): it must not be frozen
     gc.freeze()
     if ls.sweep is not None:
         ls.sweep.cancel()
     try:
-        ls.sweep = asyncio.get_running_loop().call_later(SWEEP_AFTER, _sweep, ls)
+        ls.sweep = asyncio.get_running_loop().call_later(SWEEP_AFTER, _sweep, ls, context=detached())
     except RuntimeError:  # no event loop (a direct call in a test): nothing to schedule
         ls.sweep = None
 

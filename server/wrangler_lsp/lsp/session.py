@@ -31,6 +31,17 @@ _DISPATCHED: contextvars.ContextVar[Mapping[str, Document] | None] = contextvars
 """The open documents when the request being handled was read (see `Server.document`)."""
 
 
+def forget_documents() -> None:
+    """Drop this context's record of the open documents (at the end of a request)."""
+    _DISPATCHED.set(None)
+
+
+def detached() -> contextvars.Context:
+    """An empty context for a timer or task that outlives the request scheduling it: asyncio keeps the
+    context a callback was scheduled in, and a request's holds the documents of its time."""
+    return contextvars.Context()
+
+
 class Json:
     """A handler's result that is already JSON text: sent as it is (`Protocol._send_response`)."""
 

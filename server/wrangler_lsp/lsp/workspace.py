@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from lsprotocol import types
 
 from wrangler_lsp import syntax, workspace
-from wrangler_lsp.lsp.session import Server
+from wrangler_lsp.lsp.session import Server, detached
 from wrangler_lsp.text import LineIndex
 from wrangler_lsp.uris import from_path, to_path
 
@@ -93,7 +93,7 @@ def _sync_later(ls: Server) -> None:
     if st.sync is not None:
         st.sync.cancel()
     try:
-        st.sync = asyncio.get_running_loop().call_later(SYNC_DELAY, _sync, ls)
+        st.sync = asyncio.get_running_loop().call_later(SYNC_DELAY, _sync, ls, context=detached())
     except RuntimeError:
         st.sync = None
 
@@ -117,7 +117,7 @@ def start(ls: Server) -> None:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         return
-    st.task = loop.create_task(_index_all(ls))
+    st.task = loop.create_task(_index_all(ls), context=detached())
 
 
 def folders(ls: Server) -> list[Path]:
@@ -164,7 +164,8 @@ def index_file(ls: Server, path: Path) -> None:
 
 async def _index_all(ls: Server) -> None:
     st = state(ls)
-    asyncio.get_running_loop().create_task(_guard(ls, register_watcher(ls), "registering the file watcher"))
+    watcher = _guard(ls, register_watcher(ls), "registering the file watcher")
+    asyncio.get_running_loop().create_task(watcher, context=detached())
     token = await _guard(ls, _begin_progress(ls), "creating the progress token")
     started = time.perf_counter()
     paths = [path for root in folders(ls) for path in config_files(root)]
