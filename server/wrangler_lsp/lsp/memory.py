@@ -4,9 +4,12 @@ A big config is a million Python objects (50,000 lines), and each edit that is b
 thousand more that live on (the new tree). CPython then runs a full collection every few edits, which
 walks every object: 0.8-1 s at 50,000 lines, 0.15 s at 10,000, in the middle of a keystroke (measured:
 a 50,000-line syntax-error edit took 150-270 ms, and 0.9-1.1 s one time in three). So after each
-analysis the objects alive are frozen (`gc.freeze`): later collections skip them. The trees hold no
-reference cycles (a full collection after 300 edits found nothing to free), so freezing loses nothing;
-what could (an exception's frames, say) is swept by a full collection once edits pause (`SWEEP_AFTER`).
+analysis the young generations are collected (cheap: only what was made since) and the objects alive
+are frozen (`gc.freeze`): later collections skip them. The trees hold no reference cycles (a full
+collection after 300 edits found nothing to free), so freezing loses little; what dies in a cycle once
+frozen (an exception's frames, say) is swept by a full collection once analyses pause (`SWEEP_AFTER`).
+Timers and tasks that outlive a request are scheduled in an empty context (`session.detached`): a
+request's context holds the documents of its time.
 """
 
 from __future__ import annotations
