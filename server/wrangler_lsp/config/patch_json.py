@@ -17,7 +17,7 @@ from wrangler_lsp.config import shift
 from wrangler_lsp.config.build import Config
 from wrangler_lsp.config.json_memo import PREFIX, Memo
 from wrangler_lsp.config.json_moves import move_absolute
-from wrangler_lsp.config.tree import Anchor, Array, Entry, KeyPath, Node, Scalar, ScalarKind, Table, absolute
+from wrangler_lsp.config.tree import Array, Entry, KeyPath, Node, Scalar, Table, absolute
 from wrangler_lsp.text import Span, TextEdit
 
 _ENTRY_SPANS = ("_key_span", "_full_key_span", "_span")
@@ -55,8 +55,7 @@ def patch(
     root = previous.root
     # From here on nothing fails: apply. (No span ends inside the string, so every move is valid.)
     _drop_chunks(memo, root, path, source)
-    for obj, attr in walk.spans:
-        setattr(obj, attr, shift.moved(getattr(obj, attr), at, delta))
+    walk.apply(delta)
     walk.found.value = value
     for later in order[idx + 1 :]:
         later._anchor.base += delta  # type: ignore[union-attr]
@@ -91,34 +90,27 @@ def _drop_chunks(memo: Memo, root: Table, path: KeyPath, source: bytes) -> None:
             return
 
 
-class _Walk:
+class _Walk(shift.Walk):
     """Collects the spans of one anchored member's nodes, and the string holding the edit."""
-
-    def __init__(self, anchor: Anchor, at: int, old_end: int) -> None:
-        self.anchor = anchor
-        self.at = at
-        self.old_end = old_end
-        self.spans: list[tuple[object, str]] = []
-        self.found: Scalar | None = None
 
     def entry(self, entry: Entry) -> bool:
         """False if a node is not anchored to the member's anchor (then nothing may be patched)."""
         if entry._anchor is not self.anchor:
             return False
-        self.spans.extend((entry, attr) for attr in _ENTRY_SPANS)
+        for attr in _ENTRY_SPANS:
+            self.span(entry, attr)
         return self.node(entry.value)
 
     def node(self, node: Node) -> bool:
         if node._anchor is not self.anchor:
             return False
-        self.spans.append((node, "_span"))
+        self.span(node, "_span")
         if isinstance(node, Table):
-            self.spans.extend((section, "_body") for section in node.sections)
+            for section in node.sections:
+                self.span(section, "_body")
             return all(self.entry(entry) for entry in node.entries.values())
         if isinstance(node, Array):
             return all(self.node(item) for item in node.items)
-        if isinstance(node, Scalar) and node.kind is ScalarKind.STRING:
-            span = node._span
-            if span.start < self.at and self.old_end < span.end:
-                self.found = node
+        if isinstance(node, Scalar):
+            self.string(node)
         return True

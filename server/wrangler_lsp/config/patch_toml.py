@@ -16,12 +16,10 @@ from wrangler_lsp.config import shift
 from wrangler_lsp.config.build import Config
 from wrangler_lsp.config.build_toml import _Memo
 from wrangler_lsp.config.tree import (
-    Anchor,
     Array,
     KeyPath,
     Node,
     Scalar,
-    ScalarKind,
     Section,
     Table,
     TableStyle,
@@ -59,10 +57,7 @@ def patch(
     if value is None or issues is None:
         return None
     # From here on nothing fails: apply. (No span ends inside the string, so every move is valid.)
-    for obj, attr in walk.spans:
-        span = getattr(obj, attr)
-        if span is not None:
-            setattr(obj, attr, shift.moved(span, walk.at, delta))
+    walk.apply(delta)
     walk.found.value = value
     placed.size += delta
     for later in order[idx + 1 :]:
@@ -96,18 +91,8 @@ def _moved_section(section: Section, at: int, delta: int) -> Section:
     return Section(header, shift.moved(section._body, at, delta))
 
 
-class _Walk:
+class _Walk(shift.Walk):
     """Collects the moves of the nodes anchored to `anchor`, and the string holding the edit."""
-
-    def __init__(self, anchor: Anchor, at: int, old_end: int) -> None:
-        self.anchor = anchor
-        self.at = at
-        self.old_end = old_end
-        self.spans: list[tuple[object, str]] = []
-        self.found: Scalar | None = None
-
-    def span(self, obj: object, attr: str) -> None:
-        self.spans.append((obj, attr))
 
     def table(self, table: Table) -> None:
         """The entries of `table` this section wrote, and its sections from this section."""
@@ -132,7 +117,5 @@ class _Walk:
         elif isinstance(node, Array):
             for item in node.items:
                 self.node(item)
-        elif isinstance(node, Scalar) and node.kind is ScalarKind.STRING:
-            span = node._span
-            if span.start < self.at and self.old_end < span.end:
-                self.found = node
+        elif isinstance(node, Scalar):
+            self.string(node)

@@ -36,8 +36,8 @@ def test_partitioned_equals_whole_everywhere() -> None:
         assert [_key(f) for f in doc.findings(Settings())] == whole, path.name
 
 
-@pytest.mark.parametrize("fmt", [syntax.Format.TOML, syntax.Format.JSON])
-def test_an_edit_in_one_env_reruns_only_that_env(fmt: syntax.Format, monkeypatch: pytest.MonkeyPatch) -> None:
+def _counted(fmt: syntax.Format, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, Document, list[str | None]]:
+    """A generated 2,000-line config, analysed, and the list the views run from now on are noted in."""
     from bench.generate import config
 
     source = config(2000, "toml" if fmt is syntax.Format.TOML else "jsonc").encode()
@@ -51,6 +51,12 @@ def test_an_edit_in_one_env_reruns_only_that_env(fmt: syntax.Format, monkeypatch
         return real(ctx, env_name)
 
     monkeypatch.setattr(by_env, "_view_context", counting)
+    return source, doc, views
+
+
+@pytest.mark.parametrize("fmt", [syntax.Format.TOML, syntax.Format.JSON])
+def test_an_edit_in_one_env_reruns_only_that_env(fmt: syntax.Format, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, doc, views = _counted(fmt, monkeypatch)
     middle = source.index(b'"Room"', len(source) // 2) + 2
     edited = doc.edited(2, [TextEdit(middle, middle, b"x")])
     found = edited.findings(Settings())
@@ -65,19 +71,7 @@ def test_breaking_the_file_reruns_only_the_edited_env_and_those_it_matters_to(
 ) -> None:
     """A syntax error typed in one env, then removed: the envs whose findings do not depend on the file
     being broken (WL322's "never created" holds only in clean text) are reused both ways."""
-    from bench.generate import config
-
-    source = config(2000, "toml" if fmt is syntax.Format.TOML else "jsonc").encode()
-    doc = Document(f"file:///b/wrangler.{fmt.value}", fmt, source, 1)
-    doc.findings(Settings())
-    views: list[str | None] = []
-    real = by_env._view_context
-
-    def counting(ctx: rules.Context, env_name: str | None) -> rules.Context:
-        views.append(env_name)
-        return real(ctx, env_name)
-
-    monkeypatch.setattr(by_env, "_view_context", counting)
+    source, doc, views = _counted(fmt, monkeypatch)
     middle = source.index(b'"Room"', len(source) // 2)
     for version, edit in enumerate((TextEdit(middle, middle, b"= ="), TextEdit(middle, middle + 3, b"")), 2):
         views.clear()
@@ -93,19 +87,7 @@ def test_breaking_the_file_reruns_only_the_edited_env_and_those_it_matters_to(
 def test_a_built_edit_inside_one_env_reruns_only_that_env(fmt: syntax.Format, monkeypatch: pytest.MonkeyPatch) -> None:
     """Edits the in-place patch does not take (a key typed, a syntax error on one line) but whose old and
     new text lie in one env's sections or members (`config.touched`): only that env's view runs."""
-    from bench.generate import config
-
-    source = config(2000, "toml" if fmt is syntax.Format.TOML else "jsonc").encode()
-    doc = Document(f"file:///b/wrangler.{fmt.value}", fmt, source, 1)
-    doc.findings(Settings())
-    views: list[str | None] = []
-    real = by_env._view_context
-
-    def counting(ctx: rules.Context, env_name: str | None) -> rules.Context:
-        views.append(env_name)
-        return real(ctx, env_name)
-
-    monkeypatch.setattr(by_env, "_view_context", counting)
+    source, doc, views = _counted(fmt, monkeypatch)
     key = source.index(b"class_name", len(source) // 2) + 3
     value = source.index(b'"Room"', len(source) // 2)
     edits = [TextEdit(key, key, b"x"), TextEdit(key, key + 1, b""), TextEdit(value, value, b"= ")]
