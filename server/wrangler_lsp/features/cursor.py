@@ -43,6 +43,9 @@ class Cursor:
 
 
 _HEADER = re.compile(rb"^[ \t]*\[\[?[ \t]*[^\[\]\n#=]+\]\]?[ \t]*(?:#.*)?$", re.M)
+_ARRAY_HEADER = re.compile(rb"^[ \t]*\[\[[ \t]*[^\[\]\n#=]+\]\]?[ \t]*(?:#.*)?$", re.M)
+"""The lines `_HEADER` matches that open with `[[` (the only ones an array index counts)."""
+_WINDOW = 4096
 _WORD = re.compile(rb"[A-Za-z0-9_\-+.:$]")
 _PAIR = re.compile(rb"[ \t]*[=:]")
 
@@ -116,22 +119,60 @@ def _toml(source: bytes, offset: int) -> Cursor | None:
         return None
     path: config.KeyPath = ()
     start = 0
-    headers = list(_HEADER.finditer(source, 0, line_start))
-    if headers:
-        last = headers[-1]
-        path = _header_path(last.group(0), headers)
+    last = _last_header(source, line_start)
+    if last is not None:
+        path = _header_path(last.group(0), source, line_start)
         start = last.end()
     return _scan(source, start, offset, _Frame(path, table=True), json=False)
 
 
-def _header_path(header: bytes, previous: list[re.Match[bytes]]) -> config.KeyPath:
+def _last_header(source: bytes, end: int) -> re.Match[bytes] | None:
+    """The last header line before `end` (a line start), searched backwards in growing windows of whole
+    lines: a header matches one line, so each window finds what a scan from the top finds there."""
+    high, size = end, _WINDOW
+    while True:
+        low = max(0, high - size)
+        if low:
+            low = source.rfind(b"\n", 0, low) + 1
+        last = None
+        for last in _HEADER.finditer(source, low, high):  # noqa: B007 - the last one is wanted
+            pass
+        if last is not None or low == 0:
+            return last
+        high, size = low, size * 4
+
+
+def _header_path(header: bytes, source: bytes, end: int) -> config.KeyPath:
+    """The key path of the table `header` opens; for `[[x]]`, with the index of this `x` among those
+    before `end`."""
     text = header.strip().split(b"#")[0].strip()
     is_array = text.startswith(b"[[")
     parts = _dotted(text.strip(b"[]").decode("utf-8", "replace"))
     if not is_array:
         return tuple(parts)
-    count = sum(1 for match in previous if _is_array_header(match.group(0), parts))
-    return (*parts, max(count - 1, 0))
+    return (*parts, max(_array_headers(source, end, parts, ascii=text.isascii()) - 1, 0))
+
+
+def _array_headers(source: bytes, end: int, parts: list[str], *, ascii: bool) -> int:
+    """How many `[[...]]` lines before `end` name `parts`.
+
+    Parts are compared as written (`_dotted` unescapes nothing), so with ASCII parts a line naming them
+    holds each part's bytes: only the lines holding the rarest part are read (C-speed `find`), not every
+    header of the file."""
+    needles = [part.encode() for part in parts if part]
+    if not ascii or not needles:
+        return sum(1 for match in _ARRAY_HEADER.finditer(source, 0, end) if _is_array_header(match.group(0), parts))
+    needle = min(needles, key=lambda n: source.count(n, 0, end))
+    count, seen, pos = 0, -1, source.find(needle, 0, end)
+    while pos >= 0:
+        line = source.rfind(b"\n", 0, pos) + 1
+        if line != seen:
+            seen = line
+            match = _ARRAY_HEADER.match(source, line, end)
+            if match is not None and _is_array_header(match.group(0), parts):
+                count += 1
+        pos = source.find(needle, pos + 1, end)
+    return count
 
 
 def _is_array_header(header: bytes, parts: list[str]) -> bool:
