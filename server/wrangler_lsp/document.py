@@ -161,7 +161,7 @@ class Document:
         if hint is None:
             return None
         edit = hint.edit
-        new = config.touched(built, self.source, edit.start, edit.start + len(edit.new_text))
+        new = config.changed_envs(built, self.source, edit.start, edit.start + len(edit.new_text))
         if new is None:
             return None
         delta = len(edit.new_text) - (edit.old_end - edit.start)

@@ -8,7 +8,7 @@ end)` names the envs whose text a range lies in (see `touched.py`).
 
 from wrangler_lsp.config.build import MAX_ANALYSED_BYTES, Config, build, is_stale, too_large
 from wrangler_lsp.config.patch import Patched, patch
-from wrangler_lsp.config.touched import touched
+from wrangler_lsp.config.touched import changed_envs, touched
 from wrangler_lsp.config.tree import (
     Array,
     ArrayStyle,
@@ -42,6 +42,7 @@ __all__ = [
     "Table",
     "TableStyle",
     "build",
+    "changed_envs",
     "format_path",
     "is_stale",
     "patch",

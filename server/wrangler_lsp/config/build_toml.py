@@ -89,6 +89,10 @@ class _Memo:
     placed: dict[int, list[_Placed]] = field(default_factory=dict)
     order: list[_Placed] = field(default_factory=list)
     """Every placed section of the build, in source order (what `patch_toml` moves)."""
+    changed: list[KeyPath] | None = None
+    """What the build changed against the one before (`config.touched.changed_envs`): for each section
+    placed afresh and each previous section not reused, its table's path and that of the header before
+    it (a header added or dropped moves the pairs after it to another table). None: no build before."""
     consumed: bool = False
 
 
@@ -106,6 +110,7 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
     reusable = {} if previous.consumed else previous.placed
     previous.consumed = True
     current = _Memo()
+    fresh: list[int] = []
     assembly = _Assembly(parse.source)
     source = parse.source
     last_end = -1
@@ -128,6 +133,7 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
             placed.anchor.base = start
         else:
             placed = _place(section, start)
+            fresh.append(len(current.order))
         placed.size = end - start
         current.placed.setdefault(id(section), []).append(placed)
         current.order.append(placed)
@@ -140,7 +146,40 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
     assembly.close_root()
     for placed_list in current.placed.values():
         placed_list.reverse()  # `pop()` hands them out in source order next time
+    if previous.order:
+        where = {id(placed): idx for idx, placed in enumerate(previous.order)}
+        dropped = [where[id(placed)] for placed_list in reusable.values() for placed in placed_list]
+        current.changed = _changed(current.order, fresh) + _changed(previous.order, dropped)
     return assembly.root, assembly.issues, current
+
+
+def _changed(order: list[_Placed], indices: list[int]) -> list[KeyPath]:
+    """For the sections at `indices` of `order`: the path of the table each writes to (an unreadable
+    item: the table of the header before it), and the path of the table of the header before it."""
+    paths: list[KeyPath] = []
+    for idx in indices:
+        section = order[idx].section
+        if section.kind == "none" and not section.issues:
+            continue  # a comment
+        before = _header_before(order, idx)
+        paths.append(before if section.kind == "none" else _table_path(order[idx]))
+        paths.append(before)
+    return paths
+
+
+def _table_path(placed: _Placed) -> KeyPath:
+    if placed.path is None and placed.parts:
+        return tuple(part for part, _, _ in placed.parts)
+    return placed.path if placed.path is not None else ()
+
+
+def _header_before(order: list[_Placed], idx: int) -> KeyPath:
+    """The path of the table the header before section `idx` opens (the root's, `()`, before any)."""
+    while idx > 0:
+        idx -= 1
+        if order[idx].header is not None:
+            return _table_path(order[idx])
+    return ()
 
 
 _ITEMS = frozenset({"pair", "table", "table_array_element", "comment"})

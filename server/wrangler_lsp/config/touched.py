@@ -1,12 +1,21 @@
-"""Which envs' text a range of the source lies in, read from the build memo (for `rules/by_env.py`).
+"""Which envs' text an edit changed, read from the build memo (for `rules/by_env.py`).
 
-An edit that the in-place patch cannot take (a key, a bracket, a syntax error typed) is built; if the
-text it replaced and the text it wrote lie only in sections (TOML) or members (JSON) of envs, the other
-envs and the top level are unchanged and their findings can be kept. `touched(config, start, end)`
-names the envs whose sections or members meet `[start, end]` (ends included: text next to a section may
-join it), by bisecting the memo's list of sections or members in source order. None means the range
-meets something else: the top level, a broken item, the `env` object's own text, or a memo that cannot
-tell (stale, or a JSON file the memo does not list whole).
+An edit the in-place patch cannot take (a key, a bracket, a syntax error typed) is built. If what it
+changed lies only in envs, the other envs and the top level are unchanged and their findings can be
+kept. Two questions, asked of the memo:
+
+- `touched(config, source, start, end)`, before the build: the envs whose sections (TOML) or members
+  (JSON) meet `[start, end]` (ends included: text next to a section may join it), by bisecting the
+  memo's sections or members in source order. None if the range meets anything else.
+- `changed_envs(config, source, start, end)`, after the build. TOML: the envs of every section the
+  build placed afresh or dropped, and of the header before each (a header added or dropped moves the
+  pairs after it to another table); tree-sitter's recovery can reparse lines far from the edit (a line
+  broken before an inline array makes it a table header), so the diff is read, not the edited range.
+  JSON: `touched` on the new text, all of it covered by env members (a member's parse reads no token
+  outside it).
+
+None means the answer includes the top level, a broken item before any header, the `env` object's own
+text, or a memo that cannot tell (stale, or a JSON file the memo does not list whole).
 """
 
 from __future__ import annotations
@@ -14,8 +23,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from wrangler_lsp.config.build import Config
+from wrangler_lsp.config.build_toml import _header_before, _table_path
 from wrangler_lsp.config.build_toml import _Memo as TomlMemo
-from wrangler_lsp.config.build_toml import _Placed as Placed
 from wrangler_lsp.config.json_memo import Memo as JsonMemo
 from wrangler_lsp.config.tree import KeyPath
 
@@ -23,9 +32,9 @@ from wrangler_lsp.config.tree import KeyPath
 def touched(config: Config, source: bytes, start: int, end: int) -> frozenset[str] | None:
     """The envs whose text meets `[start, end]` of `source` (`config`'s), or None if anything else does.
 
-    TOML: an item with a syntax error counts only if no line of it but its own header opens a table
-    (tree-sitter's recovery can swallow the sections after an error: an unclosed `[`); a broken item
-    without a header (an ERROR) counts as the text of the table the header before it opens.
+    TOML: a broken item must not hold a line opening a table besides its own header (tree-sitter's
+    recovery can swallow the sections after an error); one without a header (an ERROR) counts as the
+    text of the table the header before it opens.
     """
     memo = config.memo
     if isinstance(memo, TomlMemo):
@@ -33,6 +42,22 @@ def touched(config: Config, source: bytes, start: int, end: int) -> frozenset[st
     if isinstance(memo, JsonMemo):
         return _json(memo, start, end)
     return None
+
+
+def changed_envs(config: Config, source: bytes, start: int, end: int) -> frozenset[str] | None:
+    """After a build from the previous config: the envs whose text the build changed (see the module)."""
+    memo = config.memo
+    if isinstance(memo, TomlMemo):
+        if memo.consumed or memo.changed is None:
+            return None
+        envs = set()
+        for path in memo.changed:
+            name = _env(path)
+            if name is None:
+                return None
+            envs.add(name)
+        return frozenset(envs)
+    return touched(config, source, start, end)
 
 
 def _toml(memo: TomlMemo, source: bytes, start: int, end: int) -> frozenset[str] | None:
@@ -47,36 +72,16 @@ def _toml(memo: TomlMemo, source: bytes, start: int, end: int) -> frozenset[str]
         if section.kind == "none" and not section.issues:
             idx -= 1
             continue  # a comment: in no env's text and no view's
-        if section.issues and _holds_a_header(source, placed):
+        base = placed.anchor.base
+        lines = source[base : base + placed.size].splitlines()[1 if placed.header is not None else 0 :]
+        if section.issues and any(line.lstrip().startswith(b"[") for line in lines):
             return None  # tree-sitter's recovery may have swallowed another section
-        name = _env(_header_before(order, idx) if section.kind == "none" else _path(placed))
+        name = _env(_header_before(order, idx) if section.kind == "none" else _table_path(placed))
         if name is None:
             return None
         envs.add(name)
         idx -= 1
     return frozenset(envs)
-
-
-def _holds_a_header(source: bytes, placed: Placed) -> bool:
-    """Whether a broken item's text has a line opening a table, besides its own header line."""
-    base = placed.anchor.base
-    lines = source[base : base + placed.size].splitlines()
-    return any(line.lstrip().startswith(b"[") for line in lines[1 if placed.header is not None else 0 :])
-
-
-def _path(placed: Placed) -> KeyPath | None:
-    if placed.path is None and placed.parts:
-        return tuple(part for part, _, _ in placed.parts)
-    return placed.path
-
-
-def _header_before(order: list[Placed], idx: int) -> KeyPath | None:
-    """The path of the table the header before item `idx` opens (None before the first header)."""
-    while idx > 0:
-        idx -= 1
-        if order[idx].header is not None:
-            return _path(order[idx])
-    return None
 
 
 def _json(memo: JsonMemo, start: int, end: int) -> frozenset[str] | None:

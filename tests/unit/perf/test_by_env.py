@@ -125,3 +125,25 @@ def test_a_view_whose_findings_depend_on_broken_text_is_rerun_when_that_changes(
 
 def test_corpus_path_exists() -> None:
     assert Path(paths.CORPUS).is_dir()
+
+
+def test_an_edit_whose_recovery_reparses_a_later_line_is_not_taken_for_its_env_alone() -> None:
+    """Found by hypothesis: breaking `name = "bench-e0"` makes tree-sitter read the line after next, an
+    inline array `[{ ... }]`, as a table header at the top level. The edited range lies in env e0 only;
+    the build's diff (a new top-level table) says otherwise, and the top level must be checked again."""
+    from bench.generate import config
+
+    from tests.unit.perf.helpers import assert_same_analysis
+
+    doc = Document("file:///b/wrangler.toml", syntax.Format.TOML, config(60, "toml").encode(), 0)
+    doc.findings(Settings())
+    edits = [
+        TextEdit(280, 280, b"#"),
+        TextEdit(283, 283, "\U000c5e60".encode()),
+        TextEdit(462, 462, "\U000fddc4ù± ".encode()),
+        TextEdit(249, 252, b"["),
+    ]
+    for version, edit in enumerate(edits, 1):
+        doc = doc.edited(version, [edit])
+        assert_same_analysis(doc)
+    assert any(f.code == "WL401" and f.env is None for f in doc.findings(Settings()))
