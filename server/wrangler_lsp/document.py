@@ -23,8 +23,8 @@ from wrangler_lsp.uris import to_path
 
 UTF8_BOM = b"\xef\xbb\xbf"
 MAX_CHANGES = 4
-"""In-place edits remembered for the rules (each holds its version's text): the rules run on every publish,
-so only a burst of more edits than this between two publishes falls back to comparing text."""
+"""Edits remembered for the rules (`by_env.Change`): the rules run on every publish, so only a burst of
+more edits than this between two publishes falls back to comparing text."""
 MAX_PENDING = 64
 """Edits kept for the next incremental parse; beyond this the next parse starts afresh."""
 
@@ -152,8 +152,11 @@ class Document:
         old = config.touched(built, self.source, edit.start, edit.old_end)
         if old is None:
             return None
-        earlier = self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
-        return _Hint(self._token, edit, old, earlier)
+        return _Hint(self._token, edit, old, self._earlier_changes())
+
+    def _earlier_changes(self) -> tuple[by_env_rules.Change, ...]:
+        """The last edits recorded for the rules, to which the next version's is added (`MAX_CHANGES`)."""
+        return self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
 
     def _hinted(self, built: config.Config) -> Patch | None:
         """The rules' `Change` for a config built after a hinted edit, if the new text lies only in envs."""
@@ -182,10 +185,9 @@ class Document:
         patched = config.patch(built, self.format, self.source, edits[0], source)
         if patched is None:
             return None
-        path = patched.path
-        env = path[1] if len(path) > 1 and path[0] == "env" and isinstance(path[1], str) else None
+        env = config.env_name(patched.path)
         change = by_env_rules.Change(self._token, patched.start, patched.delta, frozenset({env}) if env else None)
-        earlier = self._patch.changes[-(MAX_CHANGES - 1) :] if self._patch is not None else ()
+        earlier = self._earlier_changes()
         worker = self._context.__dict__.get("worker") if self._context is not None else None
         if worker is not None and self._context is not None and self._context.config is built:
             model_base: tuple[model.Worker, frozenset[str]] | None = (worker, frozenset())

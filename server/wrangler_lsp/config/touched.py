@@ -26,7 +26,7 @@ from wrangler_lsp.config.build import Config
 from wrangler_lsp.config.build_toml import _header_before, _table_path
 from wrangler_lsp.config.build_toml import _Memo as TomlMemo
 from wrangler_lsp.config.json_memo import Memo as JsonMemo
-from wrangler_lsp.config.tree import KeyPath
+from wrangler_lsp.config.tree import env_name
 
 
 def touched(config: Config, source: bytes, start: int, end: int) -> frozenset[str] | None:
@@ -52,7 +52,7 @@ def changed_envs(config: Config, source: bytes, start: int, end: int) -> frozens
             return None
         envs = set()
         for path in memo.changed:
-            name = _env(path)
+            name = env_name(path)
             if name is None:
                 return None
             envs.add(name)
@@ -76,7 +76,7 @@ def _toml(memo: TomlMemo, source: bytes, start: int, end: int) -> frozenset[str]
         lines = source[base : base + placed.size].splitlines()[1 if placed.header is not None else 0 :]
         if section.issues and any(line.lstrip().startswith(b"[") for line in lines):
             return None  # tree-sitter's recovery may have swallowed another section
-        name = _env(_header_before(order, idx) if section.kind == "none" else _table_path(placed))
+        name = env_name(_header_before(order, idx) if section.kind == "none" else _table_path(placed))
         if name is None:
             return None
         envs.add(name)
@@ -98,7 +98,7 @@ def _json(memo: JsonMemo, start: int, end: int) -> frozenset[str] | None:
         base = entry._anchor.base  # type: ignore[union-attr]
         if base + entry._span.end < start:
             break
-        name = _env(entry.value.path)
+        name = env_name(entry.value.path)
         if name is None:
             return None
         envs.add(name)
@@ -115,9 +115,3 @@ def _json(memo: JsonMemo, start: int, end: int) -> frozenset[str] | None:
             return None
         covered = max(covered, last)
     return frozenset(envs) if covered >= end else None
-
-
-def _env(path: KeyPath | None) -> str | None:
-    if path is not None and len(path) >= 2 and path[0] == "env" and isinstance(path[1], str):
-        return path[1]
-    return None

@@ -271,6 +271,13 @@ def to_python(node: Node) -> object:
     return node.value
 
 
+def env_name(path: KeyPath | None) -> str | None:
+    """The env a key path lies in (`env.<name>...`), or None for the top level."""
+    if path is not None and len(path) >= 2 and path[0] == "env" and isinstance(path[1], str):
+        return path[1]
+    return None
+
+
 def format_path(path: KeyPath) -> str:
     """A key path the way wrangler's messages and our JSON output spell it: `env.x.bindings[0].name`."""
     out = ""

@@ -76,9 +76,8 @@ def completion(
 
 
 def _split_env(path: config.KeyPath) -> tuple[str | None, config.KeyPath]:
-    if len(path) >= 2 and path[0] == "env" and isinstance(path[1], str):
-        return path[1], path[2:]
-    return None, path
+    name = config.env_name(path)
+    return (name, path[2:]) if name is not None else (None, path)
 
 
 # Keys.

@@ -189,11 +189,9 @@ def _member_at(table: config.Table, offset: int) -> tuple[config.Key, config.Ent
 
 
 def _env_of(worker: model.Worker, path: config.KeyPath) -> Env:
-    if len(path) >= 2 and path[0] == "env" and isinstance(path[1], str):
-        env = worker.env(path[1])
-        if env is not None:
-            return env
-    return worker.top
+    name = config.env_name(path)
+    env = worker.env(name) if name is not None else None
+    return env if env is not None else worker.top
 
 
 def _binding_of(env: Env, path: config.KeyPath) -> DoBinding | None:

@@ -50,8 +50,8 @@ relative to that piece's start."""
 class Change:
     """An edit that changed the text of envs `envs` only (None: maybe more), without a line break: a
     string patched in place (`config.patch`), or an edit built whose old and new text lie only in those
-    envs' sections or members (`config.touched`). `before` is the source it was applied to; the text
-    from `start` on moved by `delta` bytes (the text of the other views lies wholly before or after it)."""
+    envs' sections or members (`config.touched`). The text from `start` on moved by `delta` bytes (the
+    text of the other views lies wholly before or after it)."""
 
     before: object
     """The version it was applied to: a token `Document` makes per version (not the text: kept for the
@@ -73,7 +73,7 @@ starts a new log. Bounds what reading a view that nobody read for a long time co
 @dataclass(slots=True)
 class _View:
     """One view's findings: anchored to its pieces (`stored`, reusable for the same text anywhere) and
-    as they are in the memo's source (`lazy`, moved past later in-place edits when read), with the
+    as they are in the memo's version (`lazy`, moved past later in-place edits when read), with the
     signatures of the text they came from."""
 
     top_sig: Signature
@@ -98,7 +98,7 @@ class _View:
 
 @dataclass
 class Memo:
-    """Findings per view for one settings, as of `source` (the text they were last computed for)."""
+    """Findings per view for one settings, as of `version` (the text they were last computed for)."""
 
     settings: Settings
     version: object = None
@@ -116,7 +116,7 @@ class Memo:
     unreusable: set[str] = field(default_factory=set)
     """The envs whose view is not reused (`_View.stored` is None): they run on every analysis."""
     broken: bool = False
-    """Whether `source` had syntax issues."""
+    """Whether that text had syntax issues."""
 
 
 def check_by_env(
