@@ -7,8 +7,10 @@ Usage:
 For each generated config (`bench/generate.py`, TOML and JSONC, 100 to 50,000 lines) and each server that
 serves the format, in push mode (no `textDocument/diagnostic` capability) and pull mode (declared, when the
 server offers it): start-up to the `initialize` result; `didOpen` to first diagnostics, warm and counted
-from process start; a one-character incremental `didChange` (insert, then delete, alternately) to the
-diagnostics of that version, p50 and p95; hover, code action and completion round trips; peak RSS.
+from process start; a one-character `didChange` (insert, then delete, alternately) to the diagnostics
+of that version, p50 and p95 (the change is sent as the server asked: the edited range, or the whole text
+to a server that declares full sync, as Tombi and Taplo do; in pull mode the client sends the last
+report's `resultId`, as VS Code does); hover, code action and completion round trips; peak RSS.
 Every figure is the median over `--runs` fresh server processes (one at 50,000 lines and more).
 Peers are optional (`bench/peers`).
 """
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import config
-from bench.lsp_client import Client, capabilities
+from bench.lsp_client import Client, Edited, capabilities, full_sync
 from bench.peers import ServerSpec, available
 from bench.report import Sample, markdown, write_doc
 
@@ -94,12 +96,17 @@ async def _drive(
     targets = Targets.of(text, fmt)
     doc = {"uri": uri}
 
+    result_id: str | None = None
+
     async def diagnostics_after(send: Any, version: int) -> float:
+        nonlocal result_id
         mark = len(client.publishes)
         start = time.perf_counter()
         send()
-        if pull:
-            await client.request("textDocument/diagnostic", {"textDocument": doc})
+        if pull:  # as VS Code's client does: the last report's resultId, so the server may say "unchanged"
+            pulled = {"textDocument": doc, "previousResultId": result_id}
+            report = await client.request("textDocument/diagnostic", pulled)
+            result_id = report.get("resultId")
             return (time.perf_counter() - start) * 1000
         publish = await client.wait_publish(uri, mark, version)
         return (publish.at - start) * 1000
@@ -107,19 +114,15 @@ async def _drive(
     item = {"uri": uri, "languageId": language, "version": 1, "text": text}
     open_ms = await diagnostics_after(lambda: client.notify("textDocument/didOpen", {"textDocument": item}), 1)
     cold_open = startup + open_ms
-    version, times, inserted = 1, [], False
+    edited = Edited(uri, text, full_sync(caps))
+    times: list[float] = []
+    inserted = False
     deadline = time.perf_counter() + EDIT_BUDGET_S
     for i in range(edits + 3):
-        version += 1
         line, char = targets.edit
-        end = char + 1 if inserted else char
-        change = {"range": {"start": _pos((line, char)), "end": _pos((line, end))}, "text": "" if inserted else "x"}
-        params = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
+        message = edited.change(line, char, char + 1, "") if inserted else edited.change(line, char, char, "x")
         inserted = not inserted
-        elapsed = await diagnostics_after(
-            lambda p=params: client.notify("textDocument/didChange", p),
-            version,  # type: ignore[misc]
-        )
+        elapsed = await diagnostics_after(lambda m=message: client.send_raw(m), edited.version)  # type: ignore[misc]
         if i >= 3:
             times.append(elapsed)
         slow = times and times[0] > SLOW_PUSH_MS and len(times) >= 5

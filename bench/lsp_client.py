@@ -71,8 +71,7 @@ class Client:
         self.proc.stdin.write(payload)
 
     def send(self, message: dict[str, Any]) -> None:
-        body = json.dumps(message, separators=(",", ":")).encode()
-        self.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.send_raw(frame(message))
 
     def notify(self, method: str, params: Any = None) -> None:
         self.send({"jsonrpc": "2.0", "method": method, "params": params})
@@ -210,6 +209,52 @@ def _tree(root: int) -> list[int]:
         found.append(pid)
         todo.extend(children.get(pid, []))
     return found
+
+
+def frame(message: dict[str, Any]) -> bytes:
+    """A message as sent on the wire (Content-Length header and JSON body): built before a timed send."""
+    body = json.dumps(message, separators=(",", ":")).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def full_sync(capabilities: dict[str, Any]) -> bool:
+    """Whether the server asked for the whole text on every change (`textDocumentSync` kind 1)."""
+    sync = capabilities.get("textDocumentSync")
+    kind = sync.get("change") if isinstance(sync, dict) else sync
+    return kind == 1
+
+
+@dataclass
+class Edited:
+    """The client's copy of an open document, and the `didChange` each edit sends, as an editor does:
+    the edited range when the server syncs incrementally, the whole new text when it asked for full sync.
+
+    Positions are counted in characters: the generated configs are ASCII, so UTF-16 units are the same.
+    """
+
+    uri: str
+    text: str
+    full: bool
+    version: int = 1
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+
+    def change(self, line: int, start: int, end: int, new: str) -> bytes:
+        """Replace characters `start`..`end` of `line` by `new` (no line breaks): the framed `didChange`."""
+        assert "\n" not in new
+        at = self._starts[line]
+        self.text = self.text[: at + start] + new + self.text[at + end :]
+        delta = len(new) - (end - start)
+        for idx in range(line + 1, len(self._starts)):
+            self._starts[idx] += delta
+        self.version += 1
+        span = {"start": {"line": line, "character": start}, "end": {"line": line, "character": end}}
+        change = {"text": self.text} if self.full else {"range": span, "text": new}
+        identifier = {"uri": self.uri, "version": self.version}
+        params = {"textDocument": identifier, "contentChanges": [change]}
+        return frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": params})
 
 
 def capabilities(pull: bool) -> dict[str, Any]:

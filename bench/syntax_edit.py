@@ -5,7 +5,8 @@ Usage: python -m bench.syntax_edit [--sizes 1000,10000] [--servers wrangler-lsp,
 The main benchmark (`bench/lsp_bench.py`) types inside a string, which changes no peer's diagnostics and
 which we patch in place. Here, on the same generated TOML, `= ` is typed before a string value in the
 middle of the file (a syntax error on that line) and deleted again, `--toggles` times each, waiting a
-quiet 0.3 s between edits. For each edit: the time to the first publish for the document, and to the
+quiet 0.3 s between edits. Each change is sent as the server asked (the range, or the whole text under
+full sync). For each edit: the time to the first publish for the document, and to the
 first publish that shows the change (an error-severity diagnostic present after the break, none after the
 mend; Taplo's publishes carry no version, so this is how its figure is read; "never" when no publish
 showed it within 3 s of the first). Medians per server, in ms.
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 from bench.generate import config
-from bench.lsp_client import Client, capabilities
+from bench.lsp_client import Client, Edited, capabilities, full_sync
 from bench.peers import ServerSpec, available
 
 QUIET_S = 0.3
@@ -59,7 +60,7 @@ async def measure(spec: ServerSpec, lines: int, toggles: int) -> tuple[list[floa
         root = folder.as_uri()
         init = {"processId": None, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "w"}]}
         init |= {"capabilities": capabilities(False), "initializationOptions": spec.init_options}
-        await client.request("initialize", init)
+        caps = (await client.request("initialize", init)).get("capabilities", {})
         client.notify("initialized", {})
         uri = path.as_uri()
         mark = len(client.publishes)
@@ -71,17 +72,16 @@ async def measure(spec: ServerSpec, lines: int, toggles: int) -> tuple[list[floa
         line, character = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
         firsts: list[float] = []
         shown: list[float | None] = []
-        for version in range(2, 2 + 2 * toggles):
-            broken = version % 2 == 0
+        edited = Edited(uri, text, full_sync(caps))
+        for toggle in range(2 * toggles):
+            broken = toggle % 2 == 0
             end = character if broken else character + 2
-            span = {"start": {"line": line, "character": character}, "end": {"line": line, "character": end}}
-            change = {"range": span, "text": "= " if broken else ""}
+            message = edited.change(line, character, end, "= " if broken else "")
             mark = len(client.publishes)
             started = time.perf_counter()
-            params = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
-            client.notify("textDocument/didChange", params)
+            client.send_raw(message)
             first, seen = await _until_shown(client, uri, mark, started, broken)
-            if version > 3:  # the first break and mend warm up
+            if toggle > 1:  # the first break and mend warm up
                 firsts.append(first)
                 shown.append(seen)
             await asyncio.sleep(QUIET_S)

@@ -21,6 +21,7 @@ from pygls.protocol.json_rpc import MsgId
 from wrangler_lsp import __version__
 from wrangler_lsp.document import Document
 from wrangler_lsp.lsp import convert
+from wrangler_lsp.lsp.reports import Reports
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import PositionEncoding
 
@@ -151,6 +152,8 @@ class Server(LanguageServer):
         self.documents: dict[str, Document] = {}
         self.encoded: dict[str, convert.EncodedDiagnostics] = {}
         """Each open document's last diagnostics, encoded (see `convert.EncodedDiagnostics`)."""
+        self.reports = Reports()
+        """Each open document's last pull report (`lsp/reports.py`)."""
         self.settings = Settings()
         self.push_diagnostics = True
         self.configured: asyncio.Event | None = None

@@ -48,12 +48,14 @@ def did_change(ls: Server, params: types.DidChangeTextDocumentParams) -> None:
 def did_close(ls: Server, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.encoded.pop(uri, None)
+    ls.reports.forget(uri)
     if ls.documents.pop(uri, None) is not None and ls.push_diagnostics:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
 async def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport | Json:
-    """Pull diagnostics: the full report, or `unchanged` when the client has this version's already.
+    """Pull diagnostics: the full report, or `unchanged` when the client's report has the same items
+    (`lsp/reports.py`): after an edit that changes no diagnostic, only the ids cross the wire.
 
     The first pull waits (briefly) for the client's initial settings, so it reports with them. A pull
     whose document changed before it was answered is answered ServerCancelled, to be pulled again; a
@@ -63,17 +65,19 @@ async def diagnostic(ls: Server, params: types.DocumentDiagnosticParams) -> type
     doc = ls.document(params.text_document.uri)
     if doc is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
-    result_id = _result_id(ls, doc)
-    if params.previous_result_id == result_id:
-        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+    known = ls.reports.current(doc.uri, doc.version, ls.settings)
+    if known is not None and params.previous_result_id == known.result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=known.result_id)
     cancellation.current(ls, doc)
     await cancellation.prepared(ls, doc, worker=False)
     cancellation.current(ls, doc)
     doc.findings(ls.settings, workspace.index(ls, defer=True))  # the rules; cached for `_encoded`
     await cancellation.checkpoint(ls, doc)
     cancellation.current(ls, doc)
-    items = _encoded(ls, doc)
-    return Json(f'{{"kind": "full", "resultId": {json.dumps(result_id)}, "items": {items}}}')
+    report = ls.reports.record(doc.uri, doc.version, ls.settings, _encoded(ls, doc))
+    if params.previous_result_id == report.result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=report.result_id)
+    return Json(f'{{"kind": "full", "resultId": {json.dumps(report.result_id)}, "items": {report.items}}}')
 
 
 def schedule_diagnostics(ls: Server, uri: str) -> None:
@@ -115,10 +119,6 @@ def _refresh_supported(ls: Server) -> bool:
     workspace = ls.client_capabilities.workspace
     diagnostics = workspace.diagnostics if workspace is not None else None
     return bool(diagnostics is not None and diagnostics.refresh_support)
-
-
-def _result_id(ls: Server, doc: Document) -> str:
-    return f"{doc.version}:{id(ls.settings)}"
 
 
 def _format_of_language(language_id: str) -> syntax.Format | None:
