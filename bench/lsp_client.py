@@ -110,6 +110,14 @@ class Client:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._published.wait(), remaining)
 
+    async def quiet(self, uri: str, seconds: float) -> None:
+        """Wait until no publish for `uri` has arrived for `seconds`."""
+        while True:
+            mark = len(self.publishes)
+            await asyncio.sleep(seconds)
+            if not any(publish.uri == uri for publish in self.publishes[mark:]):
+                return
+
     # -- lifecycle -------------------------------------------------------------------------------
     def peak_rss_mb(self) -> float | None:
         """Peak resident set size (VmHWM) of the server process and its children, in MB."""

@@ -281,17 +281,16 @@ class Document:
             if cacheable and workspace_ is workspace and generation_ == generation and settings_ == settings:
                 return known
         if workspace is not None:
-            in_workspace = rules.Context(
+            # The model is resolved (if a rule needs it) on this document's own context, where the next
+            # version's patch finds it to update (`_patched`), and shared with the workspace one.
+            context = rules.Context(
                 self.format,
                 self.source,
                 context.config,
                 workspace=OtherFiles(workspace, self.uri),
                 file_name=self.file_name,
+                shared=context,
             )
-            # The model is resolved on this document's own context, where the next version's patch finds
-            # it to update (`_patched`), and shared with the workspace one.
-            in_workspace.__dict__["worker"] = context.worker
-            context = in_workspace
         found: Sequence[rules.Finding]
         if whole:
             found = rules.check(context, settings)

@@ -7,7 +7,7 @@ never tree-sitter nodes, never text positions in a client encoding.
 
 from wrangler_lsp.model.js import json_stringify, truthy
 from wrangler_lsp.model.lifecycle import live_classes
-from wrangler_lsp.model.resolve import resolve, string_value, update
+from wrangler_lsp.model.resolve import resolve, string_value, update, worker_names
 from wrangler_lsp.model.worker import (
     Backend,
     ClassName,
@@ -38,4 +38,5 @@ __all__ = [
     "string_value",
     "truthy",
     "update",
+    "worker_names",
 ]

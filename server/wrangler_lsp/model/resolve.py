@@ -52,6 +52,21 @@ def update(previous: Worker, changed: Collection[str]) -> Worker:
     return Worker(previous.format, root, top, envs)
 
 
+def worker_names(root: Table) -> frozenset[str]:
+    """The names the config's Workers deploy as (top level and every env), read without resolving the
+    model: what the cross-Worker rules call the config's own Workers."""
+    top = string_value(root.get("name"))
+    names = {top} if top else set()
+    env_table = root.get("env")
+    if isinstance(env_table, Table):
+        for env_name, entry in env_table.entries.items():
+            if isinstance(entry.value, Table):
+                name = _worker_name(env_name, entry.value, top)
+                if name:
+                    names.add(name)
+    return frozenset(names)
+
+
 def string_value(node: Node | None) -> str | None:
     """The value of a string scalar, else None."""
     if isinstance(node, Scalar) and node.kind is ScalarKind.STRING and isinstance(node.value, str):
@@ -62,10 +77,7 @@ def string_value(node: Node | None) -> str | None:
 def _env(name: str | None, table: Table, root: Table, key_entry: Entry | None, top: Env | None) -> Env:
     prefix: KeyPath = () if name is None else ("env", name)
     own_name = string_value(table.get("name"))
-    if own_name is not None or top is None:
-        worker_name = own_name
-    else:
-        worker_name = f"{top.worker_name}-{name}" if top.worker_name else None
+    worker_name = _worker_name(name, table, top.worker_name if top is not None else None)
     migrations_node, migrations_inherited = _inherit(table, root, "migrations", top)
     exports_node, exports_inherited = _inherit(table, root, "exports", top)
     migrations = _migrations(migrations_node)
@@ -88,6 +100,14 @@ def _env(name: str | None, table: Table, root: Table, key_entry: Entry | None, t
         exports_inherited=exports_inherited,
         live_classes=live_classes(migrations, exports),
     )
+
+
+def _worker_name(name: str | None, table: Table, top_name: str | None) -> str | None:
+    """The name env `name` (None: the top level) deploys as: its own `name`, else `<top name>-<env>`."""
+    own = string_value(table.get("name"))
+    if own is not None or name is None:
+        return own
+    return f"{top_name}-{name}" if top_name else None
 
 
 def _inherit(table: Table, root: Table, key: str, top: Env | None) -> tuple[Node | None, bool]:

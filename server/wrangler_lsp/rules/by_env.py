@@ -12,7 +12,10 @@ says which envs its in-place edits touched (`Change`), not even that: only those
 views are left as they are, moved past the edits when read (`rules/findings.py`). So an edit in one env
 costs that env's rules, whatever the number of untouched envs.
 
-Rules that compare envs or read the workspace (syntax WL0xx, cross-Worker WL5xx) run whole every time.
+The syntax rules (WL0xx) run whole every time. The cross-Worker rules (WL5xx) run per view too: a
+view's findings then also depend on the names of the file's own Workers and on the other files of the
+workspace, so every view runs again when either changes (`Memo.scope`): a Worker renamed, another file
+indexed anew; not when the workspace refolds this file itself (`OtherFiles.key`).
 Reused findings carry their fixes' titles but not their edits (a fix's edits are built from the text it
 was found in): code actions and fix-all use a whole run (`Document.findings_with_fixes`).
 """
@@ -34,8 +37,8 @@ from wrangler_lsp.settings import Settings
 from wrangler_lsp.syntax import Format
 from wrangler_lsp.text import Span
 
-WHOLE = frozenset(rule.code for rule in RULES if rule.code.startswith(("WL0", "WL5")))
-"""Rules run on the whole config every time: syntax issues, and cross-Worker rules (workspace)."""
+WHOLE = frozenset(rule.code for rule in RULES if rule.code.startswith("WL0"))
+"""Rules run on the whole config every time: syntax issues."""
 _WHOLE_RULES = tuple(rule for rule in RULES if rule.code in WHOLE)
 _BY_VIEW = tuple(rule for rule in RULES if rule.code not in WHOLE)
 
@@ -101,6 +104,8 @@ class Memo:
     """Findings per view for one settings, as of `version` (the text they were last computed for)."""
 
     settings: Settings
+    scope: object = None
+    """What the views read besides the text (`_scope`): the workspace, and the file's own Worker names."""
     version: object = None
     """The version the views were last computed for (its token, see `check_by_env`)."""
     top: _View | None = None
@@ -133,8 +138,9 @@ def check_by_env(
     someone reads them, see `rules/findings.py`). `version` names this text for the changes' `before`
     (`ctx.source` itself when not given).
     """
-    if memo is None or memo.settings != settings:
-        memo = Memo(settings)
+    scope = _scope(ctx)
+    if memo is None or memo.settings != settings or memo.scope != scope:
+        memo = Memo(settings, scope)
     whole = check(ctx, settings, _WHOLE_RULES)
     version = ctx.source if version is None else version
     pending = _since(memo, changes, version)
@@ -144,6 +150,16 @@ def check_by_env(
     memo.broken = bool(ctx.config.issues)
     upto = len(memo.log)
     return Findings([Lazy(("whole",), whole, memo.log, upto), *memo.order], memo.log, upto), memo
+
+
+def _scope(ctx: Context) -> object:
+    """What cross-Worker findings read besides a view's text: the other files' Workers, and the names
+    the file's own Workers deploy as (which `script_name`s point inside the file). Nothing without a
+    workspace (they report nothing then), so no name is read."""
+    workspace = ctx.workspace
+    if workspace is None:
+        return None
+    return getattr(workspace, "key", object()), ctx.own_worker_names
 
 
 def _since(memo: Memo, changes: Sequence[Change] | None, version: object) -> Sequence[Change] | None:
@@ -289,6 +305,7 @@ def _view_context(ctx: Context, env_name: str | None) -> Context:
         config.Config(view, ctx.config.issues),
         workspace=ctx.workspace,
         file_name=ctx.file_name,
+        own_worker_names=ctx.own_worker_names if ctx.workspace is not None else None,
     )
 
 

@@ -48,12 +48,22 @@ class OtherFiles:
     def workers_named(self, name: str) -> Sequence[KnownWorker]:
         return tuple(worker for worker in self.directory.workers_named(name) if worker.uri != self.uri)
 
+    @property
+    def key(self) -> object:
+        """Equal for two `OtherFiles` while they answer the same: the directory, and its changes to files
+        other than `uri` (refolding `uri` itself changes nothing here). A fresh object (equal to nothing)
+        when the directory does not count its changes."""
+        changes = getattr(self.directory, "generation_without", None)
+        return (id(self.directory), self.uri, changes(self.uri)) if changes is not None else object()
+
 
 class Context:
     """The analysed document a rule checks. The Worker model is resolved once, on first use.
 
     `workspace` is the index of the workspace's Workers when the document is analysed inside one (the
-    language server); cross-Worker rules report nothing without it.
+    language server); cross-Worker rules report nothing without it. `shared`, a context of the same config
+    whose model to use (resolved there when first needed); `own_worker_names`, the names of the Workers
+    the whole file deploys (given to a context that sees only part of the config, see `rules/by_env.py`).
     """
 
     def __init__(
@@ -64,6 +74,8 @@ class Context:
         *,
         workspace: WorkerDirectory | None = None,
         file_name: str | None = None,
+        shared: Context | None = None,
+        own_worker_names: frozenset[str] | None = None,
     ) -> None:
         self.format = fmt
         self.source = source
@@ -71,7 +83,17 @@ class Context:
         self.workspace = workspace
         self.file_name = file_name or ("wrangler.toml" if fmt is Format.TOML else "wrangler.jsonc")
         """The file's name as wrangler's messages spell it (`wrangler.json`, `wrangler.jsonc`, ...)."""
+        self._shared = shared
+        if own_worker_names is not None:
+            self.__dict__["own_worker_names"] = own_worker_names
 
     @cached_property
     def worker(self) -> model.Worker:
+        if self._shared is not None:
+            return self._shared.worker
         return model.resolve(self.config.root, self.format)
+
+    @cached_property
+    def own_worker_names(self) -> frozenset[str]:
+        """The names of the Workers this config deploys (every env's), read without resolving the model."""
+        return model.worker_names(self.config.root)

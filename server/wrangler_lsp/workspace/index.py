@@ -90,6 +90,8 @@ class WorkspaceIndex:
         self._by_class: dict[str, list[ClassSite]] = {}
         self.generation = 0
         """Bumped on every change, so callers can tell whether what they computed is stale."""
+        self._changes: dict[str, int] = {}
+        """How many of those changes were to each URI."""
 
     def __len__(self) -> int:
         return len(self._configs)
@@ -110,7 +112,7 @@ class WorkspaceIndex:
             self._by_name.setdefault(worker.name, []).append(worker)
         for site in entry.sites:
             self._by_class.setdefault(site.class_name, []).append(site)
-        self.generation += 1
+        self._changed(entry.uri)
         return entry
 
     def remove(self, uri: str) -> None:
@@ -119,7 +121,15 @@ class WorkspaceIndex:
             return
         _drop(self._by_name, [(worker.name, worker) for worker in old.workers])
         _drop(self._by_class, [(site.class_name, site) for site in old.sites])
+        self._changed(uri)
+
+    def generation_without(self, uri: str) -> int:
+        """The changes made to other URIs than `uri`: unchanged while only `uri` is refolded."""
+        return self.generation - self._changes.get(uri, 0)
+
+    def _changed(self, uri: str) -> None:
         self.generation += 1
+        self._changes[uri] = self._changes.get(uri, 0) + 1
 
     def get(self, uri: str) -> ConfigEntry | None:
         return self._configs.get(uri)

@@ -13,9 +13,8 @@ def bindings_to_other_workers(ctx: Context) -> Iterator[tuple[Env, DoBinding, st
     that name (none when the workspace does not know it). Nothing without a workspace."""
     if ctx.workspace is None:
         return
-    worker = ctx.worker
-    own_names = {env.worker_name for env in worker.all_envs if env.worker_name}
-    for env in worker.all_envs:
+    own_names = ctx.own_worker_names
+    for env in ctx.worker.all_envs:
         for binding in env.do_bindings:
             script = binding.script_name
             if script is not None and script not in own_names:
