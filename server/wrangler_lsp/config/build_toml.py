@@ -2,79 +2,50 @@
 
 Each child of the document node (a pair, a `[table]` or a `[[table]]` section) is lowered by
 `syntax.toml_lower` as a pure function of its bytes and memoized in the build memo, so an edit lowers
-only the sections it touched. Assembly then replays the sections in order with TOML's rules for what
-may define what (tomllib's and smol-toml's: a header defines a table once, dotted keys may only extend
-tables they made in the same section, inline tables and arrays are closed). On a conflict the first
-definition stays in the tree and the second is reported (WL003).
+only the sections it touched. Each lowered section is placed (`toml_assembly.Placed`: its nodes, spans
+relative to the section's anchor) and reused, moved by its anchor, while its text is unchanged.
+Assembly (`toml_assembly.Assembly`) then replays the sections in order with TOML's rules.
+
+An env's subtree is reused whole when its sections are the same placed sections as in the last build:
+each env written as one run of consecutive sections (`[env.X]`, `[[env.X.y]]`, ... and the comments
+after them), the only place env X is written, that met no conflict (`_Run`). Nothing else can write into
+env X then: the build is declined this reuse when any header is `[env]` itself, or a pair outside the
+env runs has a key starting with `env`. So an edit in one env replays that env's sections only.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from wrangler_lsp.config.tree import (
-    Anchor,
-    Array,
-    ArrayStyle,
-    Entry,
-    KeyPath,
-    Node,
-    Scalar,
-    ScalarKind,
-    Section,
-    Table,
-    TableStyle,
-    absolute,
-    format_path,
-)
-from wrangler_lsp.syntax import Parse, SyntaxIssue, toml_errors
+from wrangler_lsp.config.toml_assembly import Assembly, Placed, place
+from wrangler_lsp.config.tree import Entry, KeyPath, Table
+from wrangler_lsp.syntax import Parse, SyntaxIssue
 from wrangler_lsp.syntax import toml_lower as lowered
-from wrangler_lsp.text import Span
-
-_KINDS = {kind.value: kind for kind in ScalarKind}
-_new = object.__new__
-_set_start = Span.__dict__["start"].__set__
-_set_end = Span.__dict__["end"].__set__
 
 
-def _span(rel: tuple[int, int], base: int) -> Span:
-    """`Span(rel[0] + base, rel[1] + base)`, without the frozen dataclass's `__init__`.
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Env `name`'s subtree as the last build assembled it from the sections `placed` (in order), and
+    the table their last header opened (where pairs after them would go)."""
 
-    Building the tree creates tens of thousands of spans on a big file, and `Span()` costs twice as much
-    as this; the offsets come from tree-sitter, so they are ordered and the check is moot.
-    """
-    span: Span = _new(Span)
-    _set_start(span, rel[0] + base)
-    _set_end(span, rel[1] + base)
-    return span
-
-
-def _rel(rel: tuple[int, int]) -> Span:
-    """`Span(*rel)` (relative to a section's anchor), without the frozen dataclass's `__init__`."""
-    span: Span = _new(Span)
-    _set_start(span, rel[0])
-    _set_end(span, rel[1])
-    return span
+    name: str
+    placed: tuple[Placed, ...]
+    entry: Entry
+    current: Table
 
 
 @dataclass(slots=True)
-class _Placed:
-    """A lowered section's nodes, spans relative to `anchor` (its start), and its pairs' entries.
+class _Item:
+    """A top-level item placed by the first pass: where it starts, and the checks of the text before it."""
 
-    Reused by the next build when the same section (same text) appears again, wherever it moved: the
-    builder only sets `anchor.base`. `entries` are the one-part-key pairs' entries under table `path`.
-    """
-
-    section: lowered.Section
-    anchor: Anchor
-    header: Span | None
-    block: Section | None
-    parts: tuple[tuple[str, Span, Span], ...] = ()
-    path: KeyPath | None = None
-    entries: list[Entry | None] = field(default_factory=list)
-    size: int = 0
-    """The length of the section's text (kept current by `patch_toml`)."""
+    placed: Placed
+    start: int
+    gap: tuple[int, int] | None
+    """Text to check for bare CRs before the item (the end of the last item to its start)."""
+    no_break: bool
+    """No line break separates it from the item before (WL001)."""
 
 
 @dataclass(slots=True)
@@ -86,14 +57,16 @@ class _Memo:
     """
 
     sections: dict[tuple[object, ...], lowered.Section] = field(default_factory=dict)
-    placed: dict[int, list[_Placed]] = field(default_factory=dict)
-    order: list[_Placed] = field(default_factory=list)
+    placed: dict[int, list[Placed]] = field(default_factory=dict)
+    order: list[Placed] = field(default_factory=list)
     """Every placed section of the build, in source order (what `patch_toml` moves)."""
     changed: list[KeyPath] | None = None
     """What the build changed against the one before (`config.touched.changed_envs`): for each section
     placed afresh and each previous section not reused, its table's path and that of the header before
     it (a header added or dropped moves the pairs after it to another table). None: no build before."""
     consumed: bool = False
+    runs: dict[str, _Run] = field(default_factory=dict)
+    """Each env's subtree, to reuse when its sections come again (see the module's docstring)."""
 
 
 def is_stale(memo: object) -> bool:
@@ -108,19 +81,96 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
     """
     previous = memo if isinstance(memo, _Memo) else _Memo()
     reusable = {} if previous.consumed else previous.placed
+    runs = {} if previous.consumed else previous.runs
     previous.consumed = True
     current = _Memo()
     fresh: list[int] = []
-    assembly = _Assembly(parse.source)
+    items = _place_items(parse, previous, reusable, current, fresh)
+    assembly = Assembly(parse.source)
+    env_runs = _env_runs(items)
+    idx = 0
+    while idx < len(items):
+        run = env_runs.get(idx)
+        if run is None:
+            _add(assembly, items[idx])
+            idx += 1
+            continue
+        name, stop = run
+        placed = tuple(item.placed for item in items[idx:stop])
+        known = runs.get(name)
+        if known is not None and len(known.placed) == len(placed) and all(map(_same, known.placed, placed)):
+            # The same sections, in the same order, as when `known.entry` was assembled: reuse it.
+            for item in items[idx:stop]:
+                _add(assembly, item, replay=False)
+            assembly.reuse_env(placed[0], name, known.entry, known.current)
+            current.runs[name] = known
+        else:
+            conflicts = assembly.conflicts
+            for item in items[idx:stop]:
+                _add(assembly, item)
+            entry = assembly.env_entry(name)
+            if assembly.conflicts == conflicts and entry is not None:
+                current.runs[name] = _Run(name, placed, entry, assembly.current)
+        idx = stop
+    last = items[-1].placed if items else None
+    end = last.anchor.base + last.size if last is not None else 0
+    assembly.gap(max(0, end - 1), len(parse.source))
+    assembly.close_root()
+    for placed_list in current.placed.values():
+        placed_list.reverse()  # `pop()` hands them out in source order next time
+    if previous.order:
+        where = {id(placed): idx for idx, placed in enumerate(previous.order)}
+        dropped = [where[id(placed)] for placed_list in reusable.values() for placed in placed_list]
+        current.changed = _changed(current.order, fresh) + _changed(previous.order, dropped)
+    return assembly.root, assembly.issues, current
+
+
+def _same(a: Placed, b: Placed) -> bool:
+    return a is b
+
+
+def _env_runs(items: list[_Item]) -> dict[int, tuple[str, int]]:
+    """The envs written in one run of consecutive items each, by the index of the run's first item:
+    (env name, index after its last item). Empty when something else may write into an env."""
+    spans: list[tuple[str, int, int]] = []
+    env: str | None = None
+    first = 0
+    for idx, item in enumerate(items):
+        placed = item.placed
+        if placed.header is not None:
+            parts = placed.parts
+            name = None
+            if parts[0][0] == "env":
+                if len(parts) < 2:
+                    return {}  # `[env]` or `[[env]]`: it may write into any env
+                name = parts[1][0]
+            if name != env:
+                if env is not None:
+                    spans.append((env, first, idx))
+                env, first = name, idx
+        elif env is None and any(pair.key.parts[0] == "env" for pair in placed.section.pairs):
+            return {}  # `env.X.y = ...` at the top level (or in a table whose pairs could reach it)
+    if env is not None:
+        spans.append((env, first, len(items)))
+    count = Counter(name for name, _, _ in spans)
+    return {start: (name, stop) for name, start, stop in spans if count[name] == 1}
+
+
+def _place_items(
+    parse: Parse, previous: _Memo, reusable: dict[int, list[Placed]], current: _Memo, fresh: list[int]
+) -> list[_Item]:
+    """Each top-level item lowered (or its lowering reused by text) and placed (or reused, moved)."""
     source = parse.source
+    items: list[_Item] = []
     last_end = -1
     gap_start = 0
     assert parse.tree is not None, "TOML is always parsed with tree-sitter"
     for node in parse.tree.root_node.children:
         start = node.start_byte
         end = node.end_byte
+        gap = None
         if b"\r" in source[gap_start - 1 if gap_start else 0 : start]:
-            assembly.gap(max(0, gap_start - 1), start)
+            gap = (max(0, gap_start - 1), start)
         gap_start = end
         key: tuple[object, ...] = (node.type, source[start:end])
         if node.has_error or node.type not in _ITEMS:
@@ -132,28 +182,32 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
             placed = candidates.pop()
             placed.anchor.base = start
         else:
-            placed = _place(section, start)
+            placed = place(section, start)
             fresh.append(len(current.order))
         placed.size = end - start
         current.placed.setdefault(id(section), []).append(placed)
         current.order.append(placed)
+        no_break = False
         if section.kind != "none":
-            if last_end >= 0 and b"\n" not in source[last_end:start]:
-                assembly.issue("WL001", start, start + 1, "expected a line break before this")
+            no_break = last_end >= 0 and b"\n" not in source[last_end:start]
             last_end = end if section.kind == "pair" else start + section.end
-        assembly.add(placed, start)
-    assembly.gap(max(0, gap_start - 1), len(source))
-    assembly.close_root()
-    for placed_list in current.placed.values():
-        placed_list.reverse()  # `pop()` hands them out in source order next time
-    if previous.order:
-        where = {id(placed): idx for idx, placed in enumerate(previous.order)}
-        dropped = [where[id(placed)] for placed_list in reusable.values() for placed in placed_list]
-        current.changed = _changed(current.order, fresh) + _changed(previous.order, dropped)
-    return assembly.root, assembly.issues, current
+        items.append(_Item(placed, start, gap, no_break))
+    return items
 
 
-def _changed(order: list[_Placed], indices: list[int]) -> list[KeyPath]:
+def _add(assembly: Assembly, item: _Item, *, replay: bool = True) -> None:
+    """The checks of the text before `item`, then its section (only its own issues, without `replay`)."""
+    if item.gap is not None:
+        assembly.gap(*item.gap)
+    if item.no_break:
+        assembly.issue("WL001", item.start, item.start + 1, "expected a line break before this")
+    if replay:
+        assembly.add(item.placed, item.start)
+    else:
+        assembly.section_issues(item.placed, item.start)
+
+
+def _changed(order: list[Placed], indices: list[int]) -> list[KeyPath]:
     """For the sections at `indices` of `order`: the path of the table each writes to (an unreadable
     item: the table of the header before it), and the path of the table of the header before it."""
     paths: list[KeyPath] = []
@@ -167,13 +221,13 @@ def _changed(order: list[_Placed], indices: list[int]) -> list[KeyPath]:
     return paths
 
 
-def _table_path(placed: _Placed) -> KeyPath:
+def _table_path(placed: Placed) -> KeyPath:
     if placed.path is None and placed.parts:
         return tuple(part for part, _, _ in placed.parts)
     return placed.path if placed.path is not None else ()
 
 
-def _header_before(order: list[_Placed], idx: int) -> KeyPath:
+def _header_before(order: list[Placed], idx: int) -> KeyPath:
     """The path of the table the header before section `idx` opens (the root's, `()`, before any)."""
     while idx > 0:
         idx -= 1
@@ -195,230 +249,3 @@ def _error_context(node: Any) -> tuple[object, ...]:  # a tree_sitter.Node (conf
     previous = node.prev_sibling
     context = None if previous is None else (previous.type, previous.end_point.row == node.start_point.row)
     return (str(node), context)
-
-
-def _place(section: lowered.Section, base: int) -> _Placed:
-    anchor = Anchor(base)
-    if section.header_span is None:
-        return _Placed(section, anchor, None, None)
-    header = _rel(section.header_span)
-    block = Section(header, Span(header.start, max(header.end, section.end)), anchor=anchor)
-    key = section.header
-    assert key is not None
-    first = key.part_spans[0][0]
-    parts = tuple((part, _rel(rel), _rel((first, rel[1]))) for part, rel in zip(key.parts, key.part_spans, strict=True))
-    return _Placed(section, anchor, header, block, parts)
-
-
-def _entry(pair: lowered.Pair, anchor: Anchor, path: KeyPath) -> Entry | None:
-    """The entry of a pair with a one-part key (None for a dotted key, which the assembly places)."""
-    key = pair.key
-    if len(key.parts) != 1:
-        return None
-    part = key.parts[0]
-    key_span = _rel(key.part_spans[0])
-    value = _node(pair.value, anchor, (*path, part))
-    return Entry(part, key_span, key_span, _rel(pair.span), value, anchor=anchor)
-
-
-@dataclass(slots=True)
-class _Assembly:
-    source: bytes
-    root: Table = field(init=False)
-    issues: list[SyntaxIssue] = field(default_factory=list)
-    current: Table = field(init=False)
-    explicit: set[int] = field(default_factory=set)
-    pending: list[int] = field(default_factory=list)
-    root_body: Span | None = None
-    in_root: bool = True
-
-    def __post_init__(self) -> None:
-        self.root = Table((), Span(0, len(self.source)), TableStyle.ROOT)
-        self.current = self.root
-
-    def issue(self, code: str, start: int, end: int, message: str) -> None:
-        self.issues.append(SyntaxIssue(code, Span(start, end), message))
-
-    def gap(self, start: int, end: int) -> None:
-        """Checks text between sections (and the last byte of the one before) for bare CRs."""
-        for issue in toml_errors.bare_cr(self.source, start, end):
-            self.issue(issue.code, issue.start, issue.end, issue.message)
-
-    def line(self, span: Span) -> int:
-        return self.source.count(b"\n", 0, span.start) + 1
-
-    def add(self, placed: _Placed, base: int) -> None:
-        section = placed.section
-        for issue in section.issues:
-            self.issue(issue.code, issue.start + base, issue.end + base, issue.message)
-        if placed.header is not None and placed.block is not None:
-            assert section.header is not None
-            self.explicit.update(self.pending)
-            self.pending.clear()
-            self.in_root = False
-            table = self.define(placed, section.kind == "array")
-            self.current = (
-                table if table is not None else Table((), placed.header, TableStyle.HEADER, anchor=placed.anchor)
-            )
-        if not section.pairs:
-            return
-        table = self.current
-        if placed.path != table.path or not placed.entries:
-            placed.path = table.path
-            placed.entries = [_entry(pair, placed.anchor, table.path) for pair in section.pairs]
-        entries = table.entries
-        for pair, entry in zip(section.pairs, placed.entries, strict=True):
-            if self.in_root:
-                span = _span(pair.span, base)
-                self.root_body = span if self.root_body is None else self.root_body.cover(span)
-            if entry is None:
-                self.add_pair(table, pair, placed.anchor)
-            elif entry.key in entries:
-                self.conflict((*table.path, entry.key), entry.key_span, entries[entry.key], "is already defined")
-            else:
-                entries[entry.key] = entry
-
-    def close_root(self) -> None:
-        self.root.sections.append(Section(None, self.root_body or Span(0, 0)))
-
-    def define(self, placed: _Placed, is_array: bool) -> Table | None:
-        """The table a `[key]` or `[[key]]` header opens, or None (reported) if it cannot.
-
-        Spans here are relative to the section's anchor, as are the tables and entries made.
-        """
-        assert placed.header is not None and placed.block is not None
-        header, block, anchor = placed.header, placed.block, placed.anchor
-        target = self.root
-        last_idx = len(placed.parts) - 1
-        for idx, (part, part_span, full) in enumerate(placed.parts):
-            entry = target.entries.get(part)
-            if idx < last_idx:
-                if entry is None:
-                    path = (*target.path, part)
-                    table = Table(path, header, TableStyle.IMPLICIT, anchor=anchor)
-                    target.entries[part] = Entry(part, part_span, full, header, table, anchor=anchor)
-                    target = table
-                elif isinstance(entry.value, Table) and entry.value.style is not TableStyle.INLINE:
-                    target = entry.value
-                elif isinstance(entry.value, Array) and entry.value.style is ArrayStyle.TABLES:
-                    last = entry.value.items[-1]
-                    assert isinstance(last, Table)
-                    target = last
-                else:
-                    self.conflict((*target.path, part), absolute(part_span, anchor), entry, "is not a table")
-                    return None
-                continue
-            if is_array:
-                return self.define_array(target, entry, part, part_span, full, placed)
-            path = (*target.path, part)
-            if entry is None:
-                table = Table(path, header, TableStyle.HEADER, sections=[block], anchor=anchor)
-                target.entries[part] = Entry(part, part_span, full, header, table, anchor=anchor)
-                self.explicit.add(id(table))
-                return table
-            node = entry.value
-            if isinstance(node, Table) and node.style is TableStyle.IMPLICIT and id(node) not in self.explicit:
-                node.style = TableStyle.HEADER
-                node.sections.append(block)
-                self.explicit.add(id(node))
-                return node
-            self.conflict(path, absolute(part_span, anchor), entry, "is already defined")
-            return None
-        return None
-
-    def define_array(
-        self,
-        target: Table,
-        entry: Entry | None,
-        part: str,
-        part_span: Span,
-        full: Span,
-        placed: _Placed,
-    ) -> Table | None:
-        assert placed.header is not None and placed.block is not None
-        header, anchor = placed.header, placed.anchor
-        path = (*target.path, part)
-        if entry is None:
-            array = Array(path, header, ArrayStyle.TABLES, anchor=anchor)
-            target.entries[part] = Entry(part, part_span, full, header, array, anchor=anchor)
-        elif isinstance(entry.value, Array) and entry.value.style is ArrayStyle.TABLES:
-            array = entry.value
-        else:
-            what = "is already defined and is not an array of tables"
-            self.conflict(path, absolute(part_span, anchor), entry, what)
-            return None
-        item = Table((*path, len(array.items)), header, TableStyle.ARRAY_ITEM, sections=[placed.block], anchor=anchor)
-        array.items.append(item)
-        return item
-
-    def add_pair(self, table: Table, pair: lowered.Pair, anchor: Anchor) -> None:
-        """Places a pair with a dotted key, creating its dotted tables; spans relative to `anchor`."""
-        key = pair.key
-        span = _rel(pair.span)
-        target = table
-        first = key.part_spans[0][0]
-        for idx, part in enumerate(key.parts):
-            part_span = _rel(key.part_spans[idx])
-            full = _rel((first, part_span.end))
-            entry = target.entries.get(part)
-            path = (*target.path, part)
-            if idx == len(key.parts) - 1:
-                if entry is not None:
-                    self.conflict(path, absolute(part_span, anchor), entry, "is already defined")
-                    return
-                value = _node(pair.value, anchor, path)
-                target.entries[part] = Entry(part, part_span, full, span, value, anchor=anchor)
-                return
-            if entry is None:
-                dotted = Table(path, span, TableStyle.DOTTED, anchor=anchor)
-                target.entries[part] = Entry(part, part_span, full, span, dotted, anchor=anchor)
-                self.pending.append(id(dotted))
-                target = dotted
-                continue
-            node = entry.value
-            if (
-                isinstance(node, Table)
-                and node.style in (TableStyle.DOTTED, TableStyle.IMPLICIT)
-                and id(node) not in self.explicit
-            ):
-                self.pending.append(id(node))
-                target = node
-                continue
-            self.conflict(path, absolute(part_span, anchor), entry, "cannot be extended with a dotted key")
-            return
-
-    def conflict(self, path: KeyPath, span: Span, first: Entry, what: str) -> None:
-        line = self.line(first.span)
-        self.issue("WL003", span.start, span.end, f"`{format_path(path)}` {what} (first defined at line {line})")
-
-
-def _node(value: lowered.Value, anchor: Anchor, path: KeyPath) -> Node:
-    span = _rel(value.span)
-    kind = value.kind
-    if kind == "array":
-        items = value.value
-        assert isinstance(items, tuple)
-        array = Array(path, span, ArrayStyle.INLINE, anchor=anchor)
-        array.items = [_node(item, anchor, (*path, idx)) for idx, item in enumerate(items)]
-        return array
-    if kind in ("table", "dotted"):
-        members = value.value
-        assert isinstance(members, tuple)
-        if kind == "table":
-            table = Table(path, span, TableStyle.INLINE, sections=[Section(None, span, anchor=anchor)], anchor=anchor)
-        else:
-            table = Table(path, span, TableStyle.DOTTED, anchor=anchor)
-        for member in members:
-            assert isinstance(member, lowered.Member)
-            table.entries[member.key] = Entry(
-                member.key,
-                _rel(member.key_span),
-                _rel(member.full_key_span),
-                _rel(member.span),
-                _node(member.value, anchor, (*path, member.key)),
-                anchor=anchor,
-            )
-        return table
-    scalar = value.value
-    assert scalar is None or isinstance(scalar, str | int | float | bool) or hasattr(scalar, "isoformat")
-    return Scalar(path, span, _KINDS[kind], scalar, anchor=anchor)  # type: ignore[arg-type]

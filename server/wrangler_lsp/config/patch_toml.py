@@ -68,7 +68,7 @@ def patch(
     memo.consumed = True
     siblings = memo.placed.get(id(placed.section), [])
     siblings[:] = [other for other in siblings if other is not placed]  # its nodes no longer match its text
-    following = _Memo(memo.sections, memo.placed, order)
+    following = _Memo(memo.sections, memo.placed, order, runs=memo.runs)
     return Config(root, issues, following), walk.found.path
 
 

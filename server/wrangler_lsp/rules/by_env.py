@@ -27,10 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from wrangler_lsp import config
-from wrangler_lsp.config import Array, ArrayStyle, Table, TableStyle
+from wrangler_lsp.config import Table
+from wrangler_lsp.rules import pieces as written
 from wrangler_lsp.rules.api import Finding, Fix, Related
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.findings import Findings, Lazy, Shift
+from wrangler_lsp.rules.pieces import Signature
 from wrangler_lsp.rules.registry import RULES
 from wrangler_lsp.rules.run import Broken, check
 from wrangler_lsp.settings import Settings
@@ -42,8 +44,6 @@ WHOLE = frozenset(rule.code for rule in RULES if rule.code.startswith("WL0"))
 _WHOLE_RULES = tuple(rule for rule in RULES if rule.code in WHOLE)
 _BY_VIEW = tuple(rule for rule in RULES if rule.code not in WHOLE)
 
-Signature = tuple[tuple[bytes, ...], tuple[int, ...]]
-"""The pieces' bytes, and their layout."""
 Anchor = tuple[str, int, int, int]
 """Where a span lies: owner (`top` or `env`), index of the piece in the owner's pieces, start and end
 relative to that piece's start."""
@@ -79,7 +79,8 @@ class _View:
     as they are in the memo's version (`lazy`, moved past later in-place edits when read), with the
     signatures of the text they came from."""
 
-    top_sig: Signature
+    top_sig: Signature | None
+    """None (equal to nothing) when a syntax issue lies in the top level's text (`rules/pieces.py`)."""
     sig: Signature | None
     stored: Stored | None
     """None when a finding lies outside the view's pieces: the view is then not reused."""
@@ -90,9 +91,10 @@ class _View:
     """Whether that mattered (`run.Broken`: a report that holds only for clean text, WL322's): the view
     is then reused only while the file stays as broken (or as clean) as it was."""
 
-    def reusable(self, top_sig: Signature, sig: Signature | None, broken: bool) -> bool:
+    def reusable(self, top_sig: Signature | None, sig: Signature | None, broken: bool) -> bool:
         return (
             self.stored is not None
+            and top_sig is not None
             and self.top_sig == top_sig
             and self.sig == sig
             and (not self.sensitive or self.broken == broken)
@@ -192,7 +194,7 @@ def _check_changed(ctx: Context, settings: Settings, memo: Memo, changes: Sequen
     if any(change.rebuilt for change in changes) and list(envs) != list(memo.envs):
         return False  # a build may add, drop or reorder envs (an in-place patch cannot)
     memo.log.extend((change.start, change.delta) for change in changes)
-    top_pieces = _top_pieces(ctx.config.root, toml=ctx.format is Format.TOML) if dirty else []
+    top_pieces = written.top_pieces(ctx.config.root, toml=ctx.format is Format.TOML) if dirty else []
     for name in dirty:
         view = _run_env(ctx, settings, name, envs[name], memo.top.top_sig, top_pieces, memo.log)
         memo.envs[name] = view
@@ -209,8 +211,9 @@ def _check_all(ctx: Context, settings: Settings, memo: Memo) -> None:
     root = ctx.config.root
     log: list[Shift] = []
     broken = bool(ctx.config.issues)
-    top_pieces = _top_pieces(root, toml=ctx.format is Format.TOML)
-    top_sig = _signature(ctx.source, top_pieces)
+    top_pieces = written.top_pieces(root, toml=ctx.format is Format.TOML)
+    issues = written.Issues(ctx.config.issues)
+    top_sig = written.signature(ctx.source, top_pieces, issues)
     if memo.top is not None and memo.top.reusable(top_sig, None, broken):
         lazy = Lazy(("top",), _restore(memo.top.stored or [], top_pieces, []), log, 0)
         top = _View(top_sig, None, memo.top.stored, lazy, memo.top.broken, memo.top.sensitive)
@@ -221,14 +224,14 @@ def _check_all(ctx: Context, settings: Settings, memo: Memo) -> None:
     memo.top = top if top.stored is not None else None
     envs: dict[str, _View] = {}
     for name, entry in _envs(root).items():
-        pieces = _merge(_pieces(entry.value, [entry.span]))
-        sig = _signature(ctx.source, pieces)
+        spans = written.merge(written.node_pieces(entry.value, [entry.span]))
+        sig = written.signature(ctx.source, spans, issues)
         view = memo.envs.get(name)
-        if view is not None and view.reusable(top_sig, sig, broken):
-            lazy = Lazy(("env", name), _restore(view.stored or [], top_pieces, pieces), log, 0)
+        if view is not None and sig is not None and view.reusable(top_sig, sig, broken):
+            lazy = Lazy(("env", name), _restore(view.stored or [], top_pieces, spans), log, 0)
             envs[name] = _View(top_sig, sig, view.stored, lazy, view.broken, view.sensitive)
         else:
-            envs[name] = _run_env(ctx, settings, name, entry, top_sig, top_pieces, log, pieces, sig)
+            envs[name] = _run_env(ctx, settings, name, entry, top_sig, top_pieces, log, spans, sig)
     memo.envs = envs
     memo.log = log
     memo.order = [top.lazy, *(view.lazy for view in envs.values())]
@@ -246,26 +249,26 @@ def _run_env(
     settings: Settings,
     name: str,
     entry: config.Entry,
-    top_sig: Signature,
+    top_sig: Signature | None,
     top_pieces: list[Span],
     log: list[Shift],
-    pieces: list[Span] | None = None,
+    spans: list[Span] | None = None,
     sig: Signature | None = None,
 ) -> _View:
     """Env `name`'s view run (see `_view`)."""
-    if pieces is None:
-        pieces = _merge(_pieces(entry.value, [entry.span]))
-        sig = _signature(ctx.source, pieces)
+    if spans is None:
+        spans = written.merge(written.node_pieces(entry.value, [entry.span]))
+        sig = written.signature(ctx.source, spans, written.Issues(ctx.config.issues))
     held = Broken()
     found = [f for f in check(_view_context(ctx, name), settings, _BY_VIEW, held) if f.env is not None]
     broken = bool(ctx.config.issues)
-    return _view(("env", name), found, top_sig, sig, top_pieces, pieces, log, broken=broken, sensitive=held.matters)
+    return _view(("env", name), found, top_sig, sig, top_pieces, spans, log, broken=broken, sensitive=held.matters)
 
 
 def _view(
     key: tuple[str, ...],
     found: list[Finding],
-    top_sig: Signature,
+    top_sig: Signature | None,
     sig: Signature | None,
     top: list[Span],
     env: list[Span],
@@ -307,72 +310,6 @@ def _view_context(ctx: Context, env_name: str | None) -> Context:
         file_name=ctx.file_name,
         own_worker_names=ctx.own_worker_names if ctx.workspace is not None else None,
     )
-
-
-def _top_pieces(root: Table, *, toml: bool) -> list[Span]:
-    # A TOML root's section is its pairs before the first header; a JSON root's is the whole file, whose
-    # members are the pieces instead.
-    spans = [section.body for section in root.sections] if toml else []
-    for key, entry in root.entries.items():
-        if key != "env":
-            spans.append(entry.span)
-            _pieces(entry.value, spans)
-    env = root.entries.get("env")
-    if toml and env is not None and isinstance(env.value, Table):
-        # The `env` table's own text (a `[env]` section with dotted `x.y` pairs) belongs to the top level.
-        # (In JSON the env object's braces only hold the env members, which are the envs' own pieces.)
-        spans += [section.body for section in env.value.sections]
-    return _merge(spans)
-
-
-_HEADED = (TableStyle.HEADER, TableStyle.ARRAY_ITEM, TableStyle.IMPLICIT, TableStyle.DOTTED)
-
-
-def _pieces(node: config.Node, spans: list[Span]) -> list[Span]:
-    """Every span of text that writes `node`: its sections, and its sub-tables' (recursively).
-
-    Inside a `[header]` section only sub-tables with sections of their own are visited: everything else
-    (pairs, dotted keys, inline values) lies within the section.
-    """
-    if isinstance(node, Table):
-        style = node.style
-        if style is TableStyle.INLINE or style is TableStyle.OBJECT:
-            spans.append(node.span)
-            return spans
-        spans.extend(section.body for section in node.sections)
-        loose = style is TableStyle.IMPLICIT or style is TableStyle.DOTTED
-        for entry in node.entries.values():
-            value = entry.value
-            if loose:
-                spans.append(entry.span)
-            if isinstance(value, Table):
-                if value.style in _HEADED:
-                    _pieces(value, spans)
-            elif isinstance(value, Array) and value.style is ArrayStyle.TABLES:
-                for item in value.items:
-                    _pieces(item, spans)
-    elif isinstance(node, Array) and node.style is ArrayStyle.TABLES:
-        for item in node.items:
-            _pieces(item, spans)
-    else:
-        spans.append(node.span)
-    return spans
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for span in sorted(spans):
-        if merged and span.start <= merged[-1].end:
-            if span.end > merged[-1].end:
-                merged[-1] = Span(merged[-1].start, span.end)
-        else:
-            merged.append(span)
-    return merged
-
-
-def _signature(source: bytes, pieces: Sequence[Span]) -> Signature:
-    first = pieces[0].start if pieces else 0
-    return tuple(source[p.start : p.end] for p in pieces), tuple(p.start - first for p in pieces)
 
 
 def _store(found: list[Finding], top: list[Span], env: list[Span]) -> list[tuple[Finding, tuple[Anchor, ...]]] | None:
