@@ -147,3 +147,23 @@ def test_an_edit_whose_recovery_reparses_a_later_line_is_not_taken_for_its_env_a
         doc = doc.edited(version, [edit])
         assert_same_analysis(doc)
     assert any(f.code == "WL401" and f.env is None for f in doc.findings(Settings()))
+
+
+def test_an_env_whose_text_holds_a_syntax_issue_is_not_taken_for_its_old_self() -> None:
+    """Found by hypothesis: breaking the `[env.prod]` header makes tree-sitter read the unchanged
+    `[[env.prod.durable_objects.bindings]]` after it as a `[table]`. Its bytes are the same, its meaning
+    is not: env prod's findings must be computed again (WL202, not the old WL220)."""
+    from tests.unit.perf.helpers import assert_same_analysis
+
+    name = "livestorejs__livestore__examples__web-todomvc-sync-cf__wrangler.toml"
+    doc = Document("file:///b/wrangler.toml", syntax.Format.TOML, (paths.CORPUS / name).read_bytes(), 0)
+    doc.findings(Settings())
+    edits = [
+        TextEdit(675, 678, b'name = "ROOMS"\n'),
+        TextEdit(329, 329, "×".encode()),
+        TextEdit(332, 358, "漢字".encode()),
+    ]
+    for version, edit in enumerate(edits, 1):
+        doc = doc.edited(version, [edit])
+        assert_same_analysis(doc)
+    assert any(f.code == "WL202" and f.env == "prod" for f in doc.findings(Settings()))
