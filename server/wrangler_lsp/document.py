@@ -37,6 +37,9 @@ class Patch:
     """The in-place edits of the last versions, oldest first (`rules.by_env` uses those since it last ran)."""
     model_base: tuple[model.Worker, frozenset[str]] | None
     """A Worker model of an earlier version and the envs edited since (None: resolve from scratch)."""
+    worker_names: frozenset[str] | None = None
+    """The config's own Worker names, when an earlier version read them and no edit since was in a
+    `name` (cross-Worker rules read them on every analysis: 4 ms at 50,000 lines)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,8 @@ class Document:
         self._hint = hint
         """For a config built from the previous version's: the edit and the envs its old text was in."""
         self._context: rules.Context | None = None
+        self._worker_names: frozenset[str] | None = None
+        """The config's own Worker names, once read (see `Patch.worker_names`)."""
         self._by_env = by_env
         """The previous version's findings per env view, reused for the envs whose text is unchanged."""
         self._findings: list[tuple[Settings, object, object, Sequence[rules.Finding]]] = []
@@ -195,7 +200,10 @@ class Document:
             model_base = self._patch.model_base if self._patch is not None else None
         if model_base is not None:
             model_base = (model_base[0], model_base[1] | {env}) if env is not None else None
-        return patched.config, Patch((*earlier, change), model_base)
+        names = self._worker_names or (self._patch.worker_names if self._patch is not None else None)
+        if _names_a_worker(patched.path):
+            names = None
+        return patched.config, Patch((*earlier, change), model_base, names)
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -283,6 +291,9 @@ class Document:
         if workspace is not None:
             # The model is resolved (if a rule needs it) on this document's own context, where the next
             # version's patch finds it to update (`_patched`), and shared with the workspace one.
+            if self._worker_names is None:
+                carried = self._patch.worker_names if self._patch is not None else None
+                self._worker_names = carried if carried is not None else context.own_worker_names
             context = rules.Context(
                 self.format,
                 self.source,
@@ -290,6 +301,7 @@ class Document:
                 workspace=OtherFiles(workspace, self.uri),
                 file_name=self.file_name,
                 shared=context,
+                own_worker_names=self._worker_names,
             )
         found: Sequence[rules.Finding]
         if whole:
@@ -300,3 +312,8 @@ class Document:
         if cacheable:
             cache[:] = [*cache[-3:], (settings, workspace, generation, found)]
         return found
+
+
+def _names_a_worker(path: config.KeyPath) -> bool:
+    """Whether the string at `path` is a Worker's name: the top level's `name` or an env's."""
+    return path == ("name",) or (len(path) == 3 and path[0] == "env" and path[2] == "name")

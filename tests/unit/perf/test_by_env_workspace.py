@@ -110,3 +110,10 @@ def test_cross_worker_findings_rerun_only_when_what_they_read_changes(views: lis
     found = _same_as_fresh(doc, index)
     assert not any(f.code == "WL502" for f in found)
     assert len(views) > 1
+
+    # The top-level Worker renamed (a string edit too): the bindings naming `bench` now name nobody.
+    top = doc.source.index(b'name = "bench"') + len(b'name = "bench')
+    doc = doc.edited(4, [TextEdit(top, top, b"y")])
+    found = _same_as_fresh(doc, index)
+    assert doc._patch is not None and doc._patch.worker_names is None
+    assert sum(f.code == "WL502" for f in found) > 40  # every env binding `script_name = "bench"`
