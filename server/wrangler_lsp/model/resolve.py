@@ -46,10 +46,14 @@ def update(previous: Worker, changed: Collection[str]) -> Worker:
     """
     top = previous.top
     root = previous.root
-    envs = tuple(
-        _env(env.name, env.table, root, env.key_entry, top) if env.name in changed else env for env in previous.envs
-    )
-    return Worker(previous.format, root, top, envs)
+    places = previous.places()
+    envs = list(previous.envs)
+    for name in changed:
+        idx = places.get(name)
+        if idx is not None:
+            env = envs[idx]
+            envs[idx] = _env(env.name, env.table, root, env.key_entry, top)
+    return Worker(previous.format, root, top, tuple(envs), places)
 
 
 def worker_names(root: Table) -> frozenset[str]:

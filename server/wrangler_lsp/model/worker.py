@@ -210,18 +210,25 @@ class Worker:
     top: Env
     envs: tuple[Env, ...]
 
-    _by_name: dict[str, Env] = field(init=False, repr=False, compare=False)
+    index: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    """Each env's place in `envs` by name, made on first use (or handed on by `model.update`, which keeps
+    the order): not built per keystroke, it cost 0.8 ms at 3,448 envs."""
 
-    def __post_init__(self) -> None:
-        by_name: dict[str, Env] = {}
-        for env in self.envs:
-            if env.name is not None:
-                by_name.setdefault(env.name, env)
-        object.__setattr__(self, "_by_name", by_name)
+    def places(self) -> dict[str, int]:
+        """Each env's place in `envs`, by name."""
+        if self.index is None:
+            index: dict[str, int] = {}
+            for idx, env in enumerate(self.envs):
+                if env.name is not None:
+                    index.setdefault(env.name, idx)
+            object.__setattr__(self, "index", index)
+            return index
+        return self.index
 
     @property
     def all_envs(self) -> tuple[Env, ...]:
         return (self.top, *self.envs)
 
     def env(self, name: str) -> Env | None:
-        return self._by_name.get(name)
+        idx = self.places().get(name)
+        return self.envs[idx] if idx is not None else None
