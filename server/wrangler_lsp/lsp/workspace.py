@@ -99,12 +99,16 @@ def _sync_later(ls: Server) -> None:
 
 
 def _sync(ls: Server) -> None:
+    """Refold the edited open documents; re-check those for which *another* file's entry changed (a
+    document's rules never read its own entry: re-sending its diagnostics after every pause in typing
+    cost a 1.5 MB publish at 50,000 lines)."""
     st = state(ls)
     st.sync = None
-    generation = st.index.generation
+    before = {uri: st.index.generation_without(uri) for uri in ls.documents}
     index(ls)
-    if st.index.generation != generation:
-        refresh_diagnostics(ls)
+    stale = [uri for uri, seen in before.items() if st.index.generation_without(uri) != seen]
+    if stale:
+        refresh_diagnostics(ls, stale)
 
 
 def start(ls: Server) -> None:
@@ -219,11 +223,11 @@ async def register_watcher(ls: Server) -> None:
     await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
 
 
-def refresh_diagnostics(ls: Server) -> None:
-    """Re-check open documents: another Worker's config changed what cross-Worker rules see."""
+def refresh_diagnostics(ls: Server, uris: list[str] | None = None) -> None:
+    """Re-check open documents (`uris`, or all): another Worker's config changed what cross-Worker rules see."""
     from wrangler_lsp.lsp.handlers import documents
 
-    documents.publish_all(ls)
+    documents.publish_all(ls, uris)
 
 
 def source_classes(ls: Server, config_uri: str, main: str) -> list[workspace.SourceClass]:

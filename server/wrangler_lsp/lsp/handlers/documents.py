@@ -106,11 +106,13 @@ def _encoded(ls: Server, doc: Document) -> str:
     return text
 
 
-def publish_all(ls: Server) -> None:
-    """Re-send every open document's diagnostics (after a settings change), or ask the client to re-pull."""
+def publish_all(ls: Server, uris: list[str] | None = None) -> None:
+    """Re-send the open documents' diagnostics (all, or `uris`), or ask the client to re-pull (all: a pull
+    whose items did not change is answered `unchanged`)."""
     if ls.push_diagnostics:
-        for uri, doc in ls.documents.items():
-            publish_diagnostics(ls, uri, doc.version)
+        for uri, doc in list(ls.documents.items()):
+            if uris is None or uri in uris:
+                publish_diagnostics(ls, uri, doc.version)
     elif _refresh_supported(ls):
         ls.workspace_diagnostic_refresh(None)
 
