@@ -15,6 +15,7 @@ env runs has a key starting with `env`. So an edit in one env replays that env's
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,7 +99,7 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
         name, stop = run
         placed = tuple(item.placed for item in items[idx:stop])
         known = runs.get(name)
-        if known is not None and len(known.placed) == len(placed) and all(map(_same, known.placed, placed)):
+        if known is not None and len(known.placed) == len(placed) and all(map(operator.is_, known.placed, placed)):
             # The same sections, in the same order, as when `known.entry` was assembled: reuse it.
             for item in items[idx:stop]:
                 _add(assembly, item, replay=False)
@@ -123,10 +124,6 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
         dropped = [where[id(placed)] for placed_list in reusable.values() for placed in placed_list]
         current.changed = _changed(current.order, fresh) + _changed(previous.order, dropped)
     return assembly.root, assembly.issues, current
-
-
-def _same(a: Placed, b: Placed) -> bool:
-    return a is b
 
 
 def _env_runs(items: list[_Item]) -> dict[int, tuple[str, int]]:
