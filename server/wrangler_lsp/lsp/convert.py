@@ -178,7 +178,7 @@ class EncodedDiagnostics:
         previous = self._chunks
         if not isinstance(findings, Findings):
             self._log = None
-            whole = _encode(doc, index, findings, enc, previous.get(("all",)), -1)
+            whole = _encode(doc, index, findings, enc, previous.get(("all",)), -1, None)
             self._chunks = {("all",): whole}
             return "[" + whole.text + "]"
         edited = self._edited_lines(findings, index)
@@ -188,7 +188,7 @@ class EncodedDiagnostics:
             chunk = previous.get(view.key)
             same = chunk is not None and chunk.generation == view.generation
             if chunk is None or not same or edited is None or not edited.isdisjoint(chunk.lines):
-                chunk = _encode(doc, index, findings.of(view), enc, chunk, view.generation)
+                chunk = _encode(doc, index, findings.of(view), enc, chunk, view.generation, edited)
             chunks[view.key] = chunk
             if chunk.text:
                 parts.append(chunk.text)
@@ -218,8 +218,14 @@ def _encode(
     enc: PositionEncoding,
     old: _Chunk | None,
     generation: int,
+    edited: set[int] | None,
 ) -> _Chunk:
-    """A view's diagnostics, each reused from `old` (the view's last publish) when unchanged."""
+    """A view's diagnostics, each reused from `old` (the view's last publish) when unchanged.
+
+    A finding that is the very object of the last publish kept its bytes, but its client position moved
+    if an edit since lies on one of its lines (typing `é` over `Ro` keeps the bytes' count, not the UTF-16
+    units'): it is reused as is only when the edits since are known (`edited`) and on none of its lines.
+    """
     previous = old.by_key if old is not None else {}
     same = old.by_id if old is not None else {}
     by_key: dict[_Key, tuple[object, str]] = {}
@@ -228,7 +234,7 @@ def _encode(
     parts = []
     for finding in findings:
         hit = same.get(id(finding))
-        if hit is not None and hit[0] is finding:
+        if hit is not None and hit[0] is finding and edited is not None and not _meets(hit[1], edited):
             # The very finding of the last publish: reused findings are new objects once an edit
             # before them moved them, so its text (and its client position) is unchanged.
             key, text = hit[1], hit[2]
@@ -254,6 +260,13 @@ def _encode(
         _add_lines(lines, key)
         parts.append(text)
     return _Chunk(generation, ",".join(parts), lines, by_key, by_id)
+
+
+def _meets(key: _Key, lines: set[int]) -> bool:
+    """Whether a diagnostic's ranges (its own and its related ones) start or end on one of `lines`."""
+    mine: set[int] = set()
+    _add_lines(mine, key)
+    return not mine.isdisjoint(lines)
 
 
 def _add_lines(lines: set[int], key: _Key) -> None:

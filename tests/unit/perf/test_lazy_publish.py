@@ -140,3 +140,27 @@ def test_an_edit_reads_only_the_views_it_touched(monkeypatch: pytest.MonkeyPatch
         assert {key[0] for key in reads} <= {"whole", "env"} and len(reads) <= 2, reads
         assert moves == []
         assert published == _fresh_array(doc, PositionEncoding.UTF16)
+
+
+def test_an_edit_that_keeps_the_bytes_count_moves_later_diagnostics_on_its_line() -> None:
+    """Found by hypothesis: the last edit replaces `Ro` by `é` in env a (two bytes for two), which moves
+    nothing in bytes, so env b's findings after it on the same line can be the very objects of the last
+    publish; in UTF-16 they moved one unit left, and must be encoded again (not reused by identity)."""
+    bursts = [
+        [TextEdit(27, 29, b"x"), TextEdit(160, 160, "é".encode()), TextEdit(282, 282, b"Room")],
+        [TextEdit(386, 386, b""), TextEdit(8, 9, "😀".encode()), TextEdit(188, 188, "😀".encode())],
+        [TextEdit(91, 91, b"-"), TextEdit(189, 193, b"x"), TextEdit(189, 190, b"")],
+        [TextEdit(185, 187, "é".encode())],
+    ]
+    doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, INLINE, 0)
+    encoder = convert.EncodedDiagnostics()
+    encoder.array(doc, doc.findings(Settings()), PositionEncoding.UTF16)
+    version = 0
+    for idx, burst in enumerate(bursts):
+        for edit in burst:
+            version += 1
+            doc = doc.edited(version, [edit])
+        published = encoder.array(doc, doc.findings(Settings()), PositionEncoding.UTF16)
+        assert published == _fresh_array(doc, PositionEncoding.UTF16), idx
+        if idx < 3:
+            assert_same_analysis(doc, fixes=False)  # reads every view, as the hypothesis example did
