@@ -120,8 +120,10 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
     for placed_list in current.placed.values():
         placed_list.reverse()  # `pop()` hands them out in source order next time
     if previous.order:
-        where = {id(placed): idx for idx, placed in enumerate(previous.order)}
-        dropped = [where[id(placed)] for placed_list in reusable.values() for placed in placed_list]
+        # Every previous section this build did not reuse, including one an in-place patch took out of
+        # the reusable ones (its nodes no longer match its text; `patch_toml`): it is gone too.
+        kept = {id(placed) for placed in current.order}
+        dropped = [idx for idx, placed in enumerate(previous.order) if id(placed) not in kept]
         current.changed = _changed(current.order, fresh) + _changed(previous.order, dropped)
     return assembly.root, assembly.issues, current
 

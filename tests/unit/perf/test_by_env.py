@@ -167,3 +167,28 @@ def test_an_env_whose_text_holds_a_syntax_issue_is_not_taken_for_its_old_self() 
         doc = doc.edited(version, [edit])
         assert_same_analysis(doc)
     assert any(f.code == "WL202" and f.env == "prod" for f in doc.findings(Settings()))
+
+
+def test_a_section_patched_in_place_then_swallowed_by_a_broken_one_counts_as_changed() -> None:
+    """Found by hypothesis: a string in `[env.e1]` is patched in place (which takes that section out of
+    the reusable ones), then a `[` typed in env e0 makes tree-sitter read `[env.e1]` as part of e0's
+    broken section. The build's diff must name env e1 (its section is gone), or e1 keeps its old findings."""
+    from bench.generate import config
+
+    from tests.unit.perf.helpers import assert_same_analysis
+
+    doc = Document("file:///b/wrangler.toml", syntax.Format.TOML, config(200, "toml").encode(), 0)
+    doc.findings(Settings())
+    edits = [
+        TextEdit(1541, 1541, b"]"),
+        TextEdit(1024, 1024, b"\n"),
+        TextEdit(3272, 3272, b"[env.x]\n"),
+        TextEdit(561, 562, "é".encode()),
+        TextEdit(519, 519, b"[\xc2\x9c\xc3\x81\x15\xc3\xb7\xf4\x87\xbe\xa9"),
+        TextEdit(60, 60, b""),
+        TextEdit(191, 191, b"T"),
+    ]
+    for version, edit in enumerate(edits, 1):
+        doc = doc.edited(version, [edit])
+        assert_same_analysis(doc)
+    assert any(f.code == "WL101" and f.env == "e1" for f in doc.findings(Settings()))
