@@ -26,10 +26,14 @@ _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
 
 
 def _strings(doc: Document) -> list[config.Span]:
+    """The closed strings' spans (an unterminated JSON string ends at its line break, without a quote)."""
     return [
         node.span
         for node in config.walk(doc.config.root)
-        if isinstance(node, config.Scalar) and node.kind is config.ScalarKind.STRING and node.span.end > node.span.start
+        if isinstance(node, config.Scalar)
+        and node.kind is config.ScalarKind.STRING
+        and node.span.end - node.span.start >= 2
+        and doc.source[node.span.end - 1 : node.span.end] == doc.source[node.span.start : node.span.start + 1]
     ]
 
 
