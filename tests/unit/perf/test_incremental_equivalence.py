@@ -104,3 +104,21 @@ def test_burst_then_analysis(data: st.DataObject) -> None:
 def test_corpus_files_exist() -> None:
     assert len(FILES) > 100
     assert all(isinstance(p, Path) for p in FILES)
+
+
+def test_a_broken_text_is_analysed_as_a_fresh_open_would() -> None:
+    """Found by hypothesis: after these edits tree-sitter's incremental reparse read line 16 as three
+    errors, a fresh parse as one. Small broken texts are parsed afresh (`Document.parse`)."""
+    source = (CORPUS / "web3-storage__minibus__wrangler.toml").read_bytes()
+    doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, source, 0)
+    doc.findings(Settings())
+    edits = [
+        TextEdit(561, 563, b"[[env.e0.durable_objects.bindings]]\n"),
+        TextEdit(563, 574, b"$c"),
+        TextEdit(565, 582, "\U000bf19c".encode()),
+        TextEdit(490, 492, "\U000e277f\U000f8cbcóä".encode()),
+    ]
+    for version, edit in enumerate(edits, 1):
+        doc = doc.edited(version, [edit])
+        assert_same_analysis(doc)
+    assert [issue.code for issue in doc.config.issues] == ["WL001"]
