@@ -36,3 +36,17 @@ def test_message_env_path_and_data() -> None:
 def test_order_follows_wrangler() -> None:
     text = 'queues = {}\nvars = {}\nai = { binding = "AI" }\n[env.x]\n'
     assert [f.data["key"] for f in run_rules(text, Format.TOML, [RULE])] == ["vars", "queues", "ai"]
+
+
+def test_copying_a_binding_with_an_unreadable_key_offers_no_edit() -> None:
+    """Found by the fuzz test: a top-level binding whose `name` key is broken (`na😀e`) was copied with a
+    value the parser could not read, and rendering it raised in the code action. Now the fix has no edit."""
+    text = (
+        'name = "w"\n[[durable_objects.bindings]]\nname = "A"\nclass_name = "A"\n\n'
+        '[[durable_objects.bindings]]\nna😀e = "B"\nclass_name = "B"\n\n[env.staging]\nname = "w-s"\n'
+    )
+    findings = run_rules(text, Format.TOML, [RULE])
+    copies = [fix for finding in findings for fix in finding.fixes if fix.title.startswith("Add ")]
+    assert copies
+    for fix in copies:
+        assert fix.edits() == ()

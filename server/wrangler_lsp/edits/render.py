@@ -112,4 +112,6 @@ def _toml(value: object) -> str:
         return "{ " + ", ".join(f"{render_key(Format.TOML, str(k))} = {_toml(v)}" for k, v in value.items()) + " }"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml(item) for item in value) + "]"
-    raise TypeError(f"cannot write a {type(value).__name__} as TOML")
+    # A ValueError, as for every change `edits` cannot write: a fix copying a value the parser could not
+    # read (None) then offers no edit, rather than failing the code action (found by the fuzz test).
+    raise ValueError(f"cannot write a {type(value).__name__} as TOML")

@@ -61,5 +61,5 @@ def test_json_values_keep_non_ascii() -> None:
 
 
 def test_unsupported_value() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="cannot write a NoneType as TOML"):
         edits.render_value(TOML, None)
