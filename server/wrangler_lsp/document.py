@@ -204,10 +204,14 @@ class Document:
             model_base = self._patch.model_base if self._patch is not None else None
         if model_base is not None:
             model_base = (model_base[0], model_base[1] | {env}) if env is not None else None
-        names = self._worker_names or (self._patch.worker_names if self._patch is not None else None)
-        if _names_a_worker(patched.path):
-            names = None
+        names = None if _names_a_worker(patched.path) else self._known_worker_names()
         return patched.config, Patch((*earlier, change), model_base, names)
+
+    def _known_worker_names(self) -> frozenset[str] | None:
+        """The config's own Worker names if this version read them or an earlier one handed them on."""
+        if self._worker_names is not None:
+            return self._worker_names
+        return self._patch.worker_names if self._patch is not None else None
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -301,9 +305,8 @@ class Document:
         if workspace is not None:
             # The model is resolved (if a rule needs it) on this document's own context, where the next
             # version's patch finds it to update (`_patched`), and shared with the workspace one.
-            if self._worker_names is None:
-                carried = self._patch.worker_names if self._patch is not None else None
-                self._worker_names = carried if carried is not None else context.own_worker_names
+            names = self._known_worker_names()
+            self._worker_names = names if names is not None else context.own_worker_names
             context = rules.Context(
                 self.format,
                 self.source,

@@ -28,10 +28,9 @@ from wrangler_lsp.syntax import toml_lower as lowered
 
 @dataclass(frozen=True, slots=True)
 class _Run:
-    """Env `name`'s subtree as the last build assembled it from the sections `placed` (in order), and
-    the table their last header opened (where pairs after them would go)."""
+    """An env's subtree as the last build assembled it from the sections `placed` (in order), and the
+    table their last header opened (where pairs after them would go); kept by env name (`_Memo.runs`)."""
 
-    name: str
     placed: tuple[Placed, ...]
     entry: Entry
     current: Table
@@ -111,7 +110,7 @@ def build(parse: Parse, memo: object) -> tuple[Table, list[SyntaxIssue], object]
                 _add(assembly, item)
             entry = assembly.env_entry(name)
             if assembly.conflicts == conflicts and entry is not None:
-                current.runs[name] = _Run(name, placed, entry, assembly.current)
+                current.runs[name] = _Run(placed, entry, assembly.current)
         idx = stop
     last = items[-1].placed if items else None
     end = last.anchor.base + last.size if last is not None else 0

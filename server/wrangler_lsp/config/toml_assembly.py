@@ -181,9 +181,7 @@ class Assembly:
         self.in_root = False
         env = self.root.entries.get("env")
         if env is None:
-            part, part_span, full = first.parts[0]
-            table = Table(("env",), first.header, TableStyle.IMPLICIT, anchor=first.anchor)
-            self.root.entries[part] = Entry(part, part_span, full, first.header, table, anchor=first.anchor)
+            table = _implicit(self.root, first, 0)
         else:
             assert isinstance(env.value, Table)
             table = env.value
@@ -206,10 +204,7 @@ class Assembly:
             entry = target.entries.get(part)
             if idx < last_idx:
                 if entry is None:
-                    path = (*target.path, part)
-                    table = Table(path, header, TableStyle.IMPLICIT, anchor=anchor)
-                    target.entries[part] = Entry(part, part_span, full, header, table, anchor=anchor)
-                    target = table
+                    target = _implicit(target, placed, idx)
                 elif isinstance(entry.value, Table) and entry.value.style is not TableStyle.INLINE:
                     target = entry.value
                 elif isinstance(entry.value, Array) and entry.value.style is ArrayStyle.TABLES:
@@ -303,6 +298,15 @@ class Assembly:
         self.conflicts += 1
         line = self.line(first.span)
         self.issue("WL003", span.start, span.end, f"`{format_path(path)}` {what} (first defined at line {line})")
+
+
+def _implicit(target: Table, placed: Placed, idx: int) -> Table:
+    """The table part `idx` of `placed`'s header makes implicitly under `target` (`[a.b]` makes `a`)."""
+    assert placed.header is not None
+    part, part_span, full = placed.parts[idx]
+    table = Table((*target.path, part), placed.header, TableStyle.IMPLICIT, anchor=placed.anchor)
+    target.entries[part] = Entry(part, part_span, full, placed.header, table, anchor=placed.anchor)
+    return table
 
 
 def _node(value: lowered.Value, anchor: Anchor, path: KeyPath) -> Node:

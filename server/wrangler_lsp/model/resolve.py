@@ -65,7 +65,7 @@ def worker_names(root: Table) -> frozenset[str]:
     if isinstance(env_table, Table):
         for env_name, entry in env_table.entries.items():
             if isinstance(entry.value, Table):
-                name = _worker_name(env_name, entry.value, top)
+                name = _worker_name(env_name, string_value(entry.value.get("name")), top)
                 if name:
                     names.add(name)
     return frozenset(names)
@@ -81,7 +81,7 @@ def string_value(node: Node | None) -> str | None:
 def _env(name: str | None, table: Table, root: Table, key_entry: Entry | None, top: Env | None) -> Env:
     prefix: KeyPath = () if name is None else ("env", name)
     own_name = string_value(table.get("name"))
-    worker_name = _worker_name(name, table, top.worker_name if top is not None else None)
+    worker_name = _worker_name(name, own_name, top.worker_name if top is not None else None)
     migrations_node, migrations_inherited = _inherit(table, root, "migrations", top)
     exports_node, exports_inherited = _inherit(table, root, "exports", top)
     migrations = _migrations(migrations_node)
@@ -106,9 +106,8 @@ def _env(name: str | None, table: Table, root: Table, key_entry: Entry | None, t
     )
 
 
-def _worker_name(name: str | None, table: Table, top_name: str | None) -> str | None:
-    """The name env `name` (None: the top level) deploys as: its own `name`, else `<top name>-<env>`."""
-    own = string_value(table.get("name"))
+def _worker_name(name: str | None, own: str | None, top_name: str | None) -> str | None:
+    """The name env `name` (None: the top level) deploys as: its own `name` (`own`), else `<top name>-<env>`."""
     if own is not None or name is None:
         return own
     return f"{top_name}-{name}" if top_name else None

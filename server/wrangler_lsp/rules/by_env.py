@@ -194,9 +194,13 @@ def _check_changed(ctx: Context, settings: Settings, memo: Memo, changes: Sequen
     if any(change.rebuilt for change in changes) and list(envs) != list(memo.envs):
         return False  # a build may add, drop or reorder envs (an in-place patch cannot)
     memo.log.extend((change.start, change.delta) for change in changes)
-    top_pieces = written.top_pieces(ctx.config.root, toml=ctx.format is Format.TOML) if dirty else []
+    if not dirty:
+        return True
+    top_pieces = written.top_pieces(ctx.config.root, toml=ctx.format is Format.TOML)
+    issues = written.Issues(ctx.config.issues)
     for name in dirty:
-        view = _run_env(ctx, settings, name, envs[name], memo.top.top_sig, top_pieces, memo.log)
+        spans, sig = _env_text(ctx, envs[name], issues)
+        view = _run_env(ctx, settings, name, memo.top.top_sig, top_pieces, memo.log, spans, sig)
         memo.envs[name] = view
         memo.order[memo.index[name]] = view.lazy
         if view.stored is None:
@@ -224,14 +228,13 @@ def _check_all(ctx: Context, settings: Settings, memo: Memo) -> None:
     memo.top = top if top.stored is not None else None
     envs: dict[str, _View] = {}
     for name, entry in _envs(root).items():
-        spans = written.merge(written.node_pieces(entry.value, [entry.span]))
-        sig = written.signature(ctx.source, spans, issues)
+        spans, sig = _env_text(ctx, entry, issues)
         view = memo.envs.get(name)
         if view is not None and sig is not None and view.reusable(top_sig, sig, broken):
             lazy = Lazy(("env", name), _restore(view.stored or [], top_pieces, spans), log, 0)
             envs[name] = _View(top_sig, sig, view.stored, lazy, view.broken, view.sensitive)
         else:
-            envs[name] = _run_env(ctx, settings, name, entry, top_sig, top_pieces, log, spans, sig)
+            envs[name] = _run_env(ctx, settings, name, top_sig, top_pieces, log, spans, sig)
     memo.envs = envs
     memo.log = log
     memo.order = [top.lazy, *(view.lazy for view in envs.values())]
@@ -244,21 +247,23 @@ def _envs(root: Table) -> dict[str, config.Entry]:
     return env_table.entries if isinstance(env_table, Table) else {}
 
 
+def _env_text(ctx: Context, entry: config.Entry, issues: written.Issues) -> tuple[list[Span], Signature | None]:
+    """The pieces env `entry` is written in, and their signature (`rules/pieces.py`)."""
+    spans = written.merge(written.node_pieces(entry.value, [entry.span]))
+    return spans, written.signature(ctx.source, spans, issues)
+
+
 def _run_env(
     ctx: Context,
     settings: Settings,
     name: str,
-    entry: config.Entry,
     top_sig: Signature | None,
     top_pieces: list[Span],
     log: list[Shift],
-    spans: list[Span] | None = None,
-    sig: Signature | None = None,
+    spans: list[Span],
+    sig: Signature | None,
 ) -> _View:
-    """Env `name`'s view run (see `_view`)."""
-    if spans is None:
-        spans = written.merge(written.node_pieces(entry.value, [entry.span]))
-        sig = written.signature(ctx.source, spans, written.Issues(ctx.config.issues))
+    """Env `name`'s view run (see `_view`), written in `spans` (signed `sig`)."""
     held = Broken()
     found = [f for f in check(_view_context(ctx, name), settings, _BY_VIEW, held) if f.env is not None]
     broken = bool(ctx.config.issues)
