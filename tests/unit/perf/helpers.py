@@ -1,12 +1,18 @@
-"""Comparing an incrementally analysed document with a fresh one: findings and config trees, spans included."""
+"""Comparing an incrementally analysed document with a fresh one: findings and config trees, spans included;
+and counting the env views the rules run."""
 
 from __future__ import annotations
 
-from wrangler_lsp import config
+from collections.abc import Sequence
+
+import pytest
+
+from wrangler_lsp import config, rules
 from wrangler_lsp.document import Document
-from wrangler_lsp.rules import Finding
+from wrangler_lsp.rules import Finding, by_env
 from wrangler_lsp.rules.api import Fix
 from wrangler_lsp.settings import Settings
+from wrangler_lsp.text import TextEdit
 
 
 def finding_key(finding: Finding) -> tuple[object, ...]:
@@ -63,3 +69,24 @@ def assert_same_analysis(doc: Document, *, fixes: bool = True) -> None:
     if fixes:
         whole = doc.findings_with_fixes(Settings())
         assert [finding_key(f) for f in whole] == [finding_key(f) for f in want]
+
+
+def assert_same_after_each(doc: Document, edits: Sequence[TextEdit]) -> Document:
+    """`doc` edited by `edits`, one version each (numbered from 1), each checked against a fresh document."""
+    for version, edit in enumerate(edits, 1):
+        doc = doc.edited(version, [edit])
+        assert_same_analysis(doc)
+    return doc
+
+
+def count_views(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The list the env views the rules run from now on are noted in, by env name (None: the top level)."""
+    ran: list[str | None] = []
+    real = by_env._view_context
+
+    def counting(ctx: rules.Context, env_name: str | None) -> rules.Context:
+        ran.append(env_name)
+        return real(ctx, env_name)
+
+    monkeypatch.setattr(by_env, "_view_context", counting)
+    return ran

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests import paths
-from tests.unit.perf.helpers import finding_key
+from tests.unit.perf.helpers import assert_same_after_each, count_views, finding_key
 from wrangler_lsp import rules, syntax
 from wrangler_lsp.document import Document
-from wrangler_lsp.rules import by_env
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import TextEdit
 
@@ -43,15 +42,7 @@ def _counted(fmt: syntax.Format, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes
     source = config(2000, "toml" if fmt is syntax.Format.TOML else "jsonc").encode()
     doc = Document(f"file:///b/wrangler.{fmt.value}", fmt, source, 1)
     doc.findings(Settings())
-    views: list[str | None] = []
-    real = by_env._view_context
-
-    def counting(ctx: rules.Context, env_name: str | None) -> rules.Context:
-        views.append(env_name)
-        return real(ctx, env_name)
-
-    monkeypatch.setattr(by_env, "_view_context", counting)
-    return source, doc, views
+    return source, doc, count_views(monkeypatch)
 
 
 @pytest.mark.parametrize("fmt", [syntax.Format.TOML, syntax.Format.JSON])
@@ -133,8 +124,6 @@ def test_an_edit_whose_recovery_reparses_a_later_line_is_not_taken_for_its_env_a
     the build's diff (a new top-level table) says otherwise, and the top level must be checked again."""
     from bench.generate import config
 
-    from tests.unit.perf.helpers import assert_same_analysis
-
     doc = Document("file:///b/wrangler.toml", syntax.Format.TOML, config(60, "toml").encode(), 0)
     doc.findings(Settings())
     edits = [
@@ -143,9 +132,7 @@ def test_an_edit_whose_recovery_reparses_a_later_line_is_not_taken_for_its_env_a
         TextEdit(462, 462, "\U000fddc4ù± ".encode()),
         TextEdit(249, 252, b"["),
     ]
-    for version, edit in enumerate(edits, 1):
-        doc = doc.edited(version, [edit])
-        assert_same_analysis(doc)
+    doc = assert_same_after_each(doc, edits)
     assert any(f.code == "WL401" and f.env is None for f in doc.findings(Settings()))
 
 
@@ -153,7 +140,6 @@ def test_an_env_whose_text_holds_a_syntax_issue_is_not_taken_for_its_old_self() 
     """Found by hypothesis: breaking the `[env.prod]` header makes tree-sitter read the unchanged
     `[[env.prod.durable_objects.bindings]]` after it as a `[table]`. Its bytes are the same, its meaning
     is not: env prod's findings must be computed again (WL202, not the old WL220)."""
-    from tests.unit.perf.helpers import assert_same_analysis
 
     name = "livestorejs__livestore__examples__web-todomvc-sync-cf__wrangler.toml"
     doc = Document("file:///b/wrangler.toml", syntax.Format.TOML, (paths.CORPUS / name).read_bytes(), 0)
@@ -163,9 +149,7 @@ def test_an_env_whose_text_holds_a_syntax_issue_is_not_taken_for_its_old_self() 
         TextEdit(329, 329, "×".encode()),
         TextEdit(332, 358, "漢字".encode()),
     ]
-    for version, edit in enumerate(edits, 1):
-        doc = doc.edited(version, [edit])
-        assert_same_analysis(doc)
+    doc = assert_same_after_each(doc, edits)
     assert any(f.code == "WL202" and f.env == "prod" for f in doc.findings(Settings()))
 
 
@@ -174,8 +158,6 @@ def test_a_section_patched_in_place_then_swallowed_by_a_broken_one_counts_as_cha
     the reusable ones), then a `[` typed in env e0 makes tree-sitter read `[env.e1]` as part of e0's
     broken section. The build's diff must name env e1 (its section is gone), or e1 keeps its old findings."""
     from bench.generate import config
-
-    from tests.unit.perf.helpers import assert_same_analysis
 
     doc = Document("file:///b/wrangler.toml", syntax.Format.TOML, config(200, "toml").encode(), 0)
     doc.findings(Settings())
@@ -188,7 +170,5 @@ def test_a_section_patched_in_place_then_swallowed_by_a_broken_one_counts_as_cha
         TextEdit(60, 60, b""),
         TextEdit(191, 191, b"T"),
     ]
-    for version, edit in enumerate(edits, 1):
-        doc = doc.edited(version, [edit])
-        assert_same_analysis(doc)
+    doc = assert_same_after_each(doc, edits)
     assert any(f.code == "WL101" and f.env == "e1" for f in doc.findings(Settings()))

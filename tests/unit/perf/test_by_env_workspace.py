@@ -10,10 +10,9 @@ import pytest
 from bench.generate import config
 
 from tests import paths
-from tests.unit.perf.helpers import finding_key
+from tests.unit.perf.helpers import count_views, finding_key
 from wrangler_lsp import rules, syntax
 from wrangler_lsp.document import Document
-from wrangler_lsp.rules import by_env
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import TextEdit
 from wrangler_lsp.workspace import WorkspaceIndex
@@ -54,15 +53,7 @@ def test_partitioned_equals_whole_in_a_workspace_of_the_corpus() -> None:
 @pytest.fixture
 def views(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """The views run from now on, by env name (None: the top level)."""
-    ran: list[str | None] = []
-    real = by_env._view_context
-
-    def counting(ctx: rules.Context, env_name: str | None) -> rules.Context:
-        ran.append(env_name)
-        return real(ctx, env_name)
-
-    monkeypatch.setattr(by_env, "_view_context", counting)
-    return ran
+    return count_views(monkeypatch)
 
 
 def _api() -> bytes:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from tests.edit_snippets import SYNTAX_SNIPPETS
 from tests.paths import CORPUS
-from tests.unit.perf.helpers import assert_same_analysis
+from tests.unit.perf.helpers import assert_same_after_each, assert_same_analysis
 from wrangler_lsp import syntax
 from wrangler_lsp.document import Document
 from wrangler_lsp.settings import Settings
@@ -82,9 +82,7 @@ def test_edit_stream_equals_fresh_analysis(stream: tuple[str, bytes, list[TextEd
     assert fmt is not None
     doc = Document(f"file:///w/{name}", fmt, source, 0)
     doc.findings(Settings())
-    for version, edit in enumerate(edits, 1):
-        doc = doc.edited(version, [edit])
-        assert_same_analysis(doc)
+    doc = assert_same_after_each(doc, edits)
 
 
 @settings(max_examples=max(1, _EXAMPLES // 3), deadline=None, phases=_PHASES, suppress_health_check=_SLOW)
@@ -118,7 +116,5 @@ def test_a_broken_text_is_analysed_as_a_fresh_open_would() -> None:
         TextEdit(565, 582, "\U000bf19c".encode()),
         TextEdit(490, 492, "\U000e277f\U000f8cbcóä".encode()),
     ]
-    for version, edit in enumerate(edits, 1):
-        doc = doc.edited(version, [edit])
-        assert_same_analysis(doc)
+    doc = assert_same_after_each(doc, edits)
     assert [issue.code for issue in doc.config.issues] == ["WL001"]
