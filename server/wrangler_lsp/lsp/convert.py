@@ -17,7 +17,7 @@ from lsprotocol.converters import get_converter
 from wrangler_lsp import rules
 from wrangler_lsp.document import Document
 from wrangler_lsp.features import code_actions
-from wrangler_lsp.rules.findings import Findings
+from wrangler_lsp.rules.findings import Findings, Lazy
 from wrangler_lsp.syntax import Severity
 from wrangler_lsp.text import LineIndex, PositionEncoding, Span, TextEdit
 
@@ -168,6 +168,15 @@ class EncodedDiagnostics:
         self._log: list[tuple[int, int]] | None = None
         self._upto = 0
         self._encoding: PositionEncoding | None = None
+        self._last: Findings | None = None
+        """The analysis last published, when by views: `_in_place` starts from it."""
+        self._slots: list[tuple[tuple[str, ...], _Chunk]] = []
+        """Its views' keys and chunks, in its order."""
+        self._by_line: dict[int, set[int]] = {}
+        """For each line, the places in `_slots` of the chunks with a range starting or ending on it
+        (a superset: a chunk encoded again may have left a line)."""
+        self._text = "[]"
+        """The array last returned."""
 
     def array(self, doc: Document, findings: Iterable[rules.Finding], enc: PositionEncoding) -> str:
         """The diagnostics of `findings` as a JSON array (text)."""
@@ -177,25 +186,61 @@ class EncodedDiagnostics:
         self._encoding = enc
         previous = self._chunks
         if not isinstance(findings, Findings):
-            self._log = None
+            self._log, self._last = None, None
             whole = _encode(doc, index, findings, enc, previous.get(("all",)), -1, None)
             self._chunks = {("all",): whole}
             return "[" + whole.text + "]"
         edited = self._edited_lines(findings, index)
+        last, self._last = self._last, findings
+        if edited is not None and last is not None and previous:
+            replaced = findings.replaced_since(last)
+            if replaced is not None and self._in_place(doc, findings, enc, edited, replaced):
+                self._log, self._upto = findings.log, findings.upto
+                return self._text
         chunks: dict[tuple[str, ...], _Chunk] = {}
-        parts = ["["]
+        slots: list[tuple[tuple[str, ...], _Chunk]] = []
         for view in findings.views:
             chunk = previous.get(view.key)
-            same = chunk is not None and chunk.generation == view.generation
-            if chunk is None or not same or edited is None or not edited.isdisjoint(chunk.lines):
+            if chunk is None or not _still(chunk, view, edited):
                 chunk = _encode(doc, index, findings.of(view), enc, chunk, view.generation, edited)
             chunks[view.key] = chunk
-            if chunk.text:
-                parts.append(chunk.text)
-                parts.append(",")
-        self._chunks, self._log, self._upto = chunks, findings.log, findings.upto
-        parts[-1] = "]" if len(parts) > 1 else "[]"
-        return "".join(parts)  # one copy: `"[" + text + "]"` copies a big array twice more
+            slots.append((view.key, chunk))
+        self._chunks, self._log, self._upto, self._slots = chunks, findings.log, findings.upto, slots
+        self._by_line = {}
+        for place, (_, chunk) in enumerate(slots):
+            for line in chunk.lines:
+                self._by_line.setdefault(line, set()).add(place)
+        self._text = _joined(slots)
+        return self._text
+
+    def _in_place(
+        self, doc: Document, findings: Findings, enc: PositionEncoding, edited: set[int], replaced: set[int]
+    ) -> bool:
+        """After in-place edits only (`edited`: their lines), encode again only the views run again since
+        the last publish (`replaced`) and those with a range on an edited line: O(changed), not O(views).
+        The array is joined again only if a chunk's text changed. False (nothing done) if a view is not
+        where it was."""
+        places = set(replaced)
+        for line in edited:
+            places |= self._by_line.get(line, set())
+        views, slots = findings.views, self._slots
+        if any(views[place].key != slots[place][0] for place in places):
+            return False
+        changed = False
+        for place in sorted(places):
+            view = views[place]
+            key, chunk = slots[place]
+            if _still(chunk, view, edited):
+                continue
+            new = _encode(doc, doc.line_index, findings.of(view), enc, chunk, view.generation, edited)
+            self._chunks[key] = new
+            slots[place] = (key, new)
+            for line in new.lines - chunk.lines:
+                self._by_line.setdefault(line, set()).add(place)
+            changed = changed or new.text != chunk.text
+        if changed:
+            self._text = _joined(slots)
+        return True
 
     def _edited_lines(self, findings: Findings, index: LineIndex) -> set[int] | None:
         """The lines of the in-place edits since the last publish; None if they are not all known."""
@@ -209,6 +254,23 @@ class EncodedDiagnostics:
                     at += delta  # where the edit lies in the current text (lines are the same in all)
             lines.add(index.line_of(at))
         return lines
+
+
+def _still(chunk: _Chunk, view: Lazy, edited: set[int] | None) -> bool:
+    """Whether `chunk` (the view's last publish) is still its text: the same findings, and no edit since
+    on a line its ranges start or end on."""
+    return chunk.generation == view.generation and edited is not None and edited.isdisjoint(chunk.lines)
+
+
+def _joined(slots: list[tuple[tuple[str, ...], _Chunk]]) -> str:
+    """The chunks' diagnostics as one JSON array (one copy of the text: `"[" + text + "]"` makes two)."""
+    parts = ["["]
+    for _, chunk in slots:
+        if chunk.text:
+            parts.append(chunk.text)
+            parts.append(",")
+    parts[-1] = "]" if len(parts) > 1 else "[]"
+    return "".join(parts)
 
 
 def _encode(

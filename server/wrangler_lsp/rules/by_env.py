@@ -120,6 +120,8 @@ class Memo:
     """The top level's findings, then each env's (as `envs`)."""
     index: dict[str, int] = field(default_factory=dict)
     """Each env's place in `order`."""
+    replaced: list[int] = field(default_factory=list)
+    """The places in `Findings.views` (`order`'s plus one) of the views run again since `_check_all`."""
     unreusable: set[str] = field(default_factory=set)
     """The envs whose view is not reused (`_View.stored` is None): they run on every analysis."""
     broken: bool = False
@@ -151,7 +153,8 @@ def check_by_env(
     memo.version = version
     memo.broken = bool(ctx.config.issues)
     upto = len(memo.log)
-    return Findings([Lazy(("whole",), whole, memo.log, upto), *memo.order], memo.log, upto), memo
+    views = [Lazy(("whole",), whole, memo.log, upto), *memo.order]
+    return Findings(views, memo.log, upto, memo.replaced), memo
 
 
 def _scope(ctx: Context) -> object:
@@ -203,6 +206,7 @@ def _check_changed(ctx: Context, settings: Settings, memo: Memo, changes: Sequen
         view = _run_env(ctx, settings, name, memo.top.top_sig, top_pieces, memo.log, spans, sig)
         memo.envs[name] = view
         memo.order[memo.index[name]] = view.lazy
+        memo.replaced.append(memo.index[name] + 1)
         if view.stored is None:
             memo.unreusable.add(name)
         else:
@@ -239,6 +243,7 @@ def _check_all(ctx: Context, settings: Settings, memo: Memo) -> None:
     memo.log = log
     memo.order = [top.lazy, *(view.lazy for view in envs.values())]
     memo.index = {name: idx for idx, name in enumerate(envs, 1)}
+    memo.replaced = []
     memo.unreusable = {name for name, view in envs.items() if view.stored is None}
 
 

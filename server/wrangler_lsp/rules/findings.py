@@ -76,14 +76,29 @@ class Findings(Sequence[Finding]):
     first use (moving every view), so a reader that only needs some views (the publish) pays for those.
     """
 
-    __slots__ = ("_sorted", "log", "upto", "views")
+    __slots__ = ("_sorted", "log", "replaced", "replaced_upto", "upto", "views")
 
-    def __init__(self, views: list[Lazy], log: list[Shift], upto: int) -> None:
+    def __init__(self, views: list[Lazy], log: list[Shift], upto: int, replaced: list[int] | None = None) -> None:
         self.views: Sequence[Lazy] = views
         """Whole-config rules' findings first, then the top level's, then each env's in the config's order."""
         self.log = log
         self.upto = upto
+        self.replaced = replaced
+        """The indices in `views` of the views run again since the views were last all placed (shared by
+        the analyses of that placing, and only appended to: this analysis's are the first `replaced_upto`).
+        The whole-config view (index 0) is new in every analysis and is not listed. None: unknown."""
+        self.replaced_upto = 0 if replaced is None else len(replaced)
         self._sorted: list[Finding] | None = None
+
+    def replaced_since(self, earlier: Findings) -> set[int] | None:
+        """The indices of the views that may differ from `earlier`'s (always the whole-config view); None
+        if unknown (`earlier` is not of the same placing, or its views are not in the same places)."""
+        replaced = self.replaced
+        if replaced is None or earlier.replaced is not replaced or earlier.replaced_upto > self.replaced_upto:
+            return None
+        if len(earlier.views) != len(self.views):
+            return None
+        return {0, *replaced[earlier.replaced_upto : self.replaced_upto]}
 
     def of(self, view: Lazy) -> list[Finding]:
         """One of `views`' findings as of this analysis (sorted by position then code)."""

@@ -142,6 +142,40 @@ def test_an_edit_reads_only_the_views_it_touched(monkeypatch: pytest.MonkeyPatch
         assert published == _fresh_array(doc, PositionEncoding.UTF16)
 
 
+def test_a_publish_after_an_in_place_edit_looks_only_at_the_changed_views(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The publish does not even visit the views an edit left alone: it looks at the whole-config view, the
+    view run again and those with a range on the edited line, so its cost does not grow with the envs. An
+    edit that changes no diagnostic returns the very array of the last publish (a pull then compares two
+    identical strings)."""
+    source = generated(3000, "toml").encode()
+    doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, source, 0)
+    found = doc.findings(Settings())
+    assert len(found.views) > 200
+    encoder = convert.EncodedDiagnostics()
+    last = encoder.array(doc, found, PositionEncoding.UTF16)
+    visited: list[tuple[str, ...]] = []
+    real_still = convert._still
+
+    def counting_still(chunk: object, view: lazy_findings.Lazy, edited: set[int] | None) -> bool:
+        visited.append(view.key)
+        return real_still(chunk, view, edited)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(convert, "_still", counting_still)
+    quiet = source.index(b'"debug"', len(source) // 2) + 2  # a var's value: no diagnostic changes
+    # A binding of the env's own Worker: its WL220 message changes, and a WL322 comes.
+    loud = source.index(b'class_name = "Room"\n\n', len(source) // 2) + 16
+    edits = [TextEdit(quiet, quiet, b"x"), TextEdit(quiet, quiet + 1, b""), TextEdit(loud, loud, b"x")]
+    for version, edit in enumerate(edits, 1):
+        doc = doc.edited(version, [edit])
+        assert doc._patch is not None
+        visited.clear()
+        published = encoder.array(doc, doc.findings(Settings()), PositionEncoding.UTF16)
+        assert len(visited) <= 3, visited
+        assert published == _fresh_array(doc, PositionEncoding.UTF16)
+        assert (published is last) == (edit.start == quiet)
+        last = published
+
+
 def test_an_edit_that_keeps_the_bytes_count_moves_later_diagnostics_on_its_line() -> None:
     """Found by hypothesis: the last edit replaces `Ro` by `é` in env a (two bytes for two), which moves
     nothing in bytes, so env b's findings after it on the same line can be the very objects of the last
