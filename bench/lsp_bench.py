@@ -8,9 +8,12 @@ For each generated config (`bench/generate.py`, TOML and JSONC, 100 to 50,000 li
 serves the format, in push mode (no `textDocument/diagnostic` capability) and pull mode (declared, when the
 server offers it): start-up to the `initialize` result; `didOpen` to first diagnostics, warm and counted
 from process start; a one-character `didChange` (insert, then delete, alternately) to the diagnostics
-of that version, p50 and p95 (the change is sent as the server asked: the edited range, or the whole text
-to a server that declares full sync, as Tombi and Taplo do; in pull mode the client sends the last
-report's `resultId`, as VS Code does); hover, code action and completion round trips; peak RSS.
+of that version, p50 and p95, for two edits in the env at the middle of the file (`Targets`): inside a
+var's value, which changes no diagnostic, and inside a `class_name`, which changes ours (then every
+diagnostic is sent again: its size and the client's time to parse it are reported too). The change is
+sent as the server asked: the edited range, or the whole text to a server that declares full sync, as
+Tombi and Taplo do; in pull mode the client sends the last report's `resultId`, as VS Code does. Then
+hover, code action and completion round trips; peak RSS.
 Every figure is the median over `--runs` fresh server processes (one at 50,000 lines and more).
 Peers are optional (`bench/peers`).
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -44,17 +48,32 @@ QUIET_S = 0.5
 
 @dataclass(frozen=True)
 class Targets:
-    """Where the edit goes and where the feature requests point, as (line, character)."""
+    """Where the edits go and where the feature requests point, as (line, character), in the first env
+    after the middle of the file: the same kind of place at every size.
 
-    edit: tuple[int, int]
+    `quiet`: inside a var's value (`LOG_LEVEL = "debug"`), which changes no diagnostic. `loud`: inside the
+    `class_name` of a binding of the env's own Worker (no `script_name`), which changes our diagnostics
+    (WL220's message names the class, and a class no migration creates gets a WL322), so the whole set
+    is sent again, pushed or pulled.
+    """
+
+    quiet: tuple[int, int]
+    loud: tuple[int, int]
     key: tuple[int, int]
 
     @classmethod
     def of(cls, text: str, fmt: str) -> Targets:
         middle = len(text) // 2
-        edit = text.index('"Room"', middle) + 2
+        if fmt == "toml":
+            quiet = text.index('LOG_LEVEL = "debug"', middle) + len('LOG_LEVEL = "d')
+            loud = text.index('class_name = "Room"\n\n', middle) + len('class_name = "R')
+        else:
+            quiet = text.index('"LOG_LEVEL": "debug"', middle) + len('"LOG_LEVEL": "d')
+            found = re.compile(r'"class_name": "Room"\s*\}').search(text, middle)
+            assert found is not None
+            loud = found.start() + len('"class_name": "R')
         key = text.index("class_name" if fmt == "toml" else '"class_name"', middle) + 3
-        return cls(_position(text, edit), _position(text, key))
+        return cls(_position(text, quiet), _position(text, loud), _position(text, key))
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -100,6 +119,7 @@ async def _drive(
     doc = {"uri": uri}
 
     result_id: str | None = None
+    received: list[tuple[int, float]] = []  # per diagnostics message: its bytes, the client's parse time
 
     async def diagnostics_after(send: Any, version: int) -> float:
         nonlocal result_id
@@ -110,8 +130,10 @@ async def _drive(
             pulled = {"textDocument": doc, "previousResultId": result_id}
             report = await client.request("textDocument/diagnostic", pulled)
             result_id = report.get("resultId")
+            received.append((client.last_size, client.last_decode_ms))
             return (time.perf_counter() - start) * 1000
         publish = await client.wait_publish(uri, mark, version, timeout=PUBLISH_TIMEOUT_S)
+        received.append((publish.size, publish.decode_ms))
         if publish.version is None:
             # No version to tell this edit's publishes from the last one's (Taplo sends up to three per
             # change): let the server fall quiet, so the next edit's first publish is its own.
@@ -122,19 +144,32 @@ async def _drive(
     open_ms = await diagnostics_after(lambda: client.notify("textDocument/didOpen", {"textDocument": item}), 1)
     cold_open = startup + open_ms
     edited = Edited(uri, text, full_sync(caps))
-    times: list[float] = []
-    inserted = False
-    deadline = time.perf_counter() + EDIT_BUDGET_S
-    for i in range(edits + 3):
-        line, char = targets.edit
-        message = edited.change(line, char, char + 1, "") if inserted else edited.change(line, char, char, "x")
-        inserted = not inserted
-        elapsed = await diagnostics_after(lambda m=message: client.send_raw(m), edited.version)  # type: ignore[misc]
-        if i >= 3:
-            times.append(elapsed)
-        slow = times and times[0] > SLOW_PUSH_MS and len(times) >= 5
-        if slow or (time.perf_counter() > deadline and len(times) >= 5):
-            break
+
+    async def typed(target: tuple[int, int]) -> tuple[list[float], list[tuple[int, float]]]:
+        """One character typed at `target` and deleted, alternately: each edit's time to its diagnostics
+        (the first 3 are warm-up), and what each carried."""
+        times: list[float] = []
+        inserted = False
+        deadline = time.perf_counter() + EDIT_BUDGET_S
+        received.clear()
+        for i in range(edits + 3):
+            line, char = target
+            message = edited.change(line, char, char + 1, "") if inserted else edited.change(line, char, char, "x")
+            inserted = not inserted
+            elapsed = await diagnostics_after(lambda m=message: client.send_raw(m), edited.version)
+            if i >= 3:
+                times.append(elapsed)
+            slow = times and times[0] > SLOW_PUSH_MS and len(times) >= 5
+            if slow or (time.perf_counter() > deadline and len(times) >= 5):
+                break
+        if inserted:  # leave the text as it was
+            line, char = target
+            restore = edited.change(line, char, char + 1, "")
+            await diagnostics_after(lambda: client.send_raw(restore), edited.version)
+        return times, received[3 : 3 + len(times)]
+
+    times, _ = await typed(targets.quiet)
+    loud_times, loud_received = await typed(targets.loud)
     at = {"textDocument": doc, "position": _pos(targets.key)}
     hover = await _probe(client, "textDocument/hover", at, True)
     rng = {"start": _pos((targets.key[0], 0)), "end": _pos(targets.key)}
@@ -152,6 +187,10 @@ async def _drive(
         statistics.median(times),
         _p95(times),
         len(times),
+        statistics.median(loud_times),
+        _p95(loud_times),
+        statistics.median(size for size, _ in loud_received) / 1024,
+        statistics.median(decode for _, decode in loud_received),
         hover if caps.get("hoverProvider") else None,
         code_action,
         completion,

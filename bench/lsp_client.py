@@ -33,6 +33,10 @@ class Publish:
     version: int | None
     diagnostics: list[dict[str, Any]]
     at: float
+    size: int = 0
+    """The message's length on the wire (bytes of its JSON body)."""
+    decode_ms: float = 0.0
+    """How long this client took to parse its JSON (part of `at`, as in an editor)."""
 
 
 @dataclass
@@ -48,6 +52,10 @@ class Client:
     _published: asyncio.Event = field(default_factory=asyncio.Event)
     _reader: asyncio.Task[None] | None = None
     closed: asyncio.Event = field(default_factory=asyncio.Event)
+    last_size: int = 0
+    """The length of the last response's JSON body, in bytes."""
+    last_decode_ms: float = 0.0
+    """How long this client took to parse the last response's JSON."""
 
     @classmethod
     async def spawn(cls, command: list[str], cwd: str | None = None, env: dict[str, str] | None = None) -> Client:
@@ -167,7 +175,10 @@ class Client:
                         length = int(value)
                 if length is None:
                     continue
-                self._dispatch(json.loads(await stdout.readexactly(length)))
+                body = await stdout.readexactly(length)
+                start = time.perf_counter()
+                message = json.loads(body)
+                self._dispatch(message, len(body), (time.perf_counter() - start) * 1000)
         except (asyncio.IncompleteReadError, ConnectionError):
             return
         finally:
@@ -177,9 +188,10 @@ class Client:
                 if not future.done():
                     future.set_exception(ConnectionError("server closed the connection"))
 
-    def _dispatch(self, message: dict[str, Any]) -> None:
+    def _dispatch(self, message: dict[str, Any], size: int, decode_ms: float) -> None:
         method = message.get("method")
         if method is None:
+            self.last_size, self.last_decode_ms = size, decode_ms
             future = self._pending.pop(message.get("id"), None)  # type: ignore[arg-type]
             if future is not None and not future.done():
                 if "error" in message:
@@ -190,7 +202,8 @@ class Client:
             self.send({"jsonrpc": "2.0", "id": message["id"], "result": _answer(method, message.get("params"))})
         elif method == "textDocument/publishDiagnostics":
             params = message["params"]
-            publish = Publish(params["uri"], params.get("version"), params["diagnostics"], time.perf_counter())
+            at = time.perf_counter()
+            publish = Publish(params["uri"], params.get("version"), params["diagnostics"], at, size, decode_ms)
             self.publishes.append(publish)
             self._published.set()
         elif method in ("window/logMessage", "window/showMessage"):
