@@ -1,4 +1,5 @@
-"""The Durable Object bindings of a config that name another Worker, with that Worker's entries in the index."""
+"""The Durable Object bindings of a config that name another Worker: one of the workspace's (with its entries
+in the index), or the config's own top level."""
 
 from __future__ import annotations
 
@@ -19,3 +20,19 @@ def bindings_to_other_workers(ctx: Context) -> Iterator[tuple[Env, DoBinding, st
             script = binding.script_name
             if script is not None and script not in own_names:
                 yield env, binding, script, ctx.workspace.workers_named(script)
+
+
+def bindings_to_own_top_level(ctx: Context) -> Iterator[tuple[Env, DoBinding, str, Env]]:
+    """Each env's binding whose `script_name` is the Worker the config's top level deploys as, and that top
+    level (whose classes are in every view of the config: `rules/by_env.py`). Not an env that deploys as
+    that same Worker (its own `name` equals the top level's): its bindings are its own."""
+    top = ctx.worker.top
+    name = top.worker_name
+    if name is None:
+        return
+    for env in ctx.worker.envs:
+        if env.worker_name == name:
+            continue
+        for binding in env.do_bindings:
+            if binding.script_name == name:
+                yield env, binding, name, top

@@ -3,7 +3,12 @@
 ## What it does
 Flags a Durable Object binding whose `script_name` names a Worker of the workspace whose config does not
 create `class_name` (no migration or `exports` entry of that Worker's env leaves the class live). The
-message lists the classes that Worker does create.
+message lists the classes that Worker does create. The Worker may be another config's, or the top level
+of the same config: an env's `script_name = "<top-level name>"` shares the top level's objects, which
+exist only for the classes the top level's migrations or exports create. (An env's binding to its own
+Worker is WL322's, and a binding to another env of the same config is not checked.) As WL322, only
+when the top level declares its classes (migrations or Durable Object exports, all understood), and not
+while the file has syntax errors. A class the top level binds itself is left to WL322 there, once.
 
 ## Why is this bad?
 The binding addresses a namespace that does not exist: deploying fails with "class not found" or, worse,
@@ -35,9 +40,26 @@ class_name = "ChatRoom"
 script_name = "rooms"
 ```
 
+In one config:
+```toml
+name = "chat"
+[[durable_objects.bindings]]
+name = "ROOMS"
+class_name = "ChatRoom"
+[[migrations]]
+tag = "v1"
+new_sqlite_classes = ["ChatRoom"]
+
+[[env.staging.durable_objects.bindings]]
+name = "ROOMS"
+class_name = "Chatroom"   # Worker `chat` does not create class `Chatroom` (in `env.staging`)
+script_name = "chat"
+```
+
 ## Wrangler
 Extra: wrangler validates one config at a time and cannot see the other Worker's migrations; the error
-only comes from the Cloudflare API at deploy time.
+only comes from the Cloudflare API at deploy time. Within one config it checks neither: a binding's
+`class_name` is never compared with the migrations of the Worker its `script_name` names.
 """
 
 from __future__ import annotations
@@ -45,27 +67,48 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp.config import format_path
-from wrangler_lsp.rules.api import Origin, Report, rule
+from wrangler_lsp.model import DoBinding, Env
+from wrangler_lsp.rules.api import CLEAN_TEXT_ONLY, Origin, Report, rule
 from wrangler_lsp.rules.context import Context
-from wrangler_lsp.rules.cross_worker.other_workers import bindings_to_other_workers
+from wrangler_lsp.rules.cross_worker.other_workers import bindings_to_other_workers, bindings_to_own_top_level
+from wrangler_lsp.rules.migrations import declares_lifecycle, well_formed
 from wrangler_lsp.syntax import Severity
 
 
 @rule("WL501", "do-class-not-in-target-worker", Severity.WARNING, Origin.EXTRA)
 def check(ctx: Context) -> Iterator[Report]:
     for env, binding, script, targets in bindings_to_other_workers(ctx):
-        class_name = binding.class_name
-        if class_name is None or not targets or any(class_name in target.classes for target in targets):
-            continue
-        node = binding.node.get("class_name")
-        assert node is not None
-        created = sorted({cls for target in targets for cls in target.classes})
-        listed = ", ".join(f"`{cls}`" for cls in created) if created else "no Durable Object classes"
-        where = "" if env.is_top else f" (in `env.{env.name}`)"
-        yield Report(
-            node.span,
-            f"Worker `{script}` does not create class `{class_name}`{where}; it creates {listed}",
-            env=env.name,
-            path=format_path((*binding.path, "class_name")),
-            data={"script_name": script, "classes": created},
-        )
+        if targets:
+            yield from _missing(env, binding, script, {cls for target in targets for cls in target.classes})
+    for env, binding, script, top in bindings_to_own_top_level(ctx):
+        # As WL322 for the env's own Worker: only a top level that says which classes it has, and whose
+        # migrations were all understood (in broken text, one that is not may be what creates the class).
+        # A class the top level binds itself is WL322's, reported once there, not again in each env.
+        if declares_lifecycle(top) and well_formed(top.migrations) and binding.class_name not in _bound(top):
+            classes = {live.name for live in top.live_classes}
+            yield from _missing(env, binding, script, classes, {CLEAN_TEXT_ONLY: True})
+
+
+def _bound(top: Env) -> set[str | None]:
+    """The classes the top level's own bindings bind (in its own Worker)."""
+    return {b.class_name for b in top.do_bindings if b.is_local or b.script_name == top.worker_name}
+
+
+def _missing(
+    env: Env, binding: DoBinding, script: str, classes: set[str], extra: dict[str, object] | None = None
+) -> Iterator[Report]:
+    """The binding's report if Worker `script`, which creates `classes`, does not create its class."""
+    class_name = binding.class_name
+    if class_name is None or class_name in classes:
+        return
+    node = binding.node.get("class_name")
+    assert node is not None
+    listed = ", ".join(f"`{cls}`" for cls in sorted(classes)) if classes else "no Durable Object classes"
+    where = "" if env.is_top else f" (in `env.{env.name}`)"
+    yield Report(
+        node.span,
+        f"Worker `{script}` does not create class `{class_name}`{where}; it creates {listed}",
+        env=env.name,
+        path=format_path((*binding.path, "class_name")),
+        data={"script_name": script, "classes": sorted(classes), **(extra or {})},
+    )

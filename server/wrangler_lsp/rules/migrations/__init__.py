@@ -16,6 +16,28 @@ from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.durable_objects import in_env
 
 
+def declares_lifecycle(env: model.Env) -> bool:
+    """Whether `env` says which Durable Object classes its Worker has: migrations, or DO exports."""
+    return bool(env.migrations) or any(export.is_durable_object for export in env.exports)
+
+
+def well_formed(migrations: tuple[model.Migration, ...]) -> bool:
+    """Whether every class list and rename/transfer entry of `migrations` was understood."""
+    for migration in migrations:
+        parsed: dict[str, int] = {
+            "new_classes": len(migration.new_classes),
+            "new_sqlite_classes": len(migration.new_sqlite_classes),
+            "deleted_classes": len(migration.deleted),
+            "renamed_classes": len(migration.renamed),
+            "transferred_classes": len(migration.transferred),
+        }
+        for key, count in parsed.items():
+            value = migration.node.get(key)
+            if value is not None and not (isinstance(value, Array) and len(value.items) == count):
+                return False
+    return True
+
+
 def own_lists(worker: model.Worker) -> Iterator[tuple[model.Env, Node]]:
     """Each env's own `migrations` value (JSON `null` excluded: wrangler treats it as absent)."""
     for env in worker.all_envs:

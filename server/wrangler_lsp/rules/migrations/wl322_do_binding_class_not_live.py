@@ -43,18 +43,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wrangler_lsp import model
-from wrangler_lsp.config import Array, format_path
+from wrangler_lsp.config import format_path
 from wrangler_lsp.rules.api import CLEAN_TEXT_ONLY, Origin, Report, rule
 from wrangler_lsp.rules.context import Context
 from wrangler_lsp.rules.durable_objects import value_span, worker_label
-from wrangler_lsp.rules.migrations import where
+from wrangler_lsp.rules.migrations import declares_lifecycle, well_formed, where
 from wrangler_lsp.syntax import Severity
 
 
 @rule("WL322", "do-binding-class-not-live", Severity.WARNING, Origin.EXTRA)
 def check(ctx: Context) -> Iterator[Report]:
     for env in ctx.worker.all_envs:
-        if not env.migrations and not any(export.is_durable_object for export in env.exports):
+        if not declares_lifecycle(env):
             continue
         for binding in env.do_bindings:
             local = binding.is_local or binding.script_name == env.worker_name
@@ -63,7 +63,7 @@ def check(ctx: Context) -> Iterator[Report]:
             reason, data = _why(env, binding.class_name)
             if data["reason"] == "never-created":
                 # A malformed entry (or broken text, checked by `rules.run`) may be what creates it.
-                if not _well_formed(env.migrations):
+                if not well_formed(env.migrations):
                     continue
                 data[CLEAN_TEXT_ONLY] = True
             message = (
@@ -88,20 +88,3 @@ def _why(env: model.Env, class_name: str) -> tuple[str, dict[str, object]]:
             reason = f"which `migrations[{migration.index}]`{tag} deletes"
             return reason, {"reason": "deleted", "tag": migration.tag}
     return f"which none of {source} or exports creates", {"reason": "never-created", "tag": None}
-
-
-def _well_formed(migrations: tuple[model.Migration, ...]) -> bool:
-    """Whether every class list and rename/transfer entry of `migrations` was understood."""
-    for migration in migrations:
-        parsed: dict[str, int] = {
-            "new_classes": len(migration.new_classes),
-            "new_sqlite_classes": len(migration.new_sqlite_classes),
-            "deleted_classes": len(migration.deleted),
-            "renamed_classes": len(migration.renamed),
-            "transferred_classes": len(migration.transferred),
-        }
-        for key, count in parsed.items():
-            value = migration.node.get(key)
-            if value is not None and not (isinstance(value, Array) and len(value.items) == count):
-                return False
-    return True
