@@ -128,3 +128,26 @@ async def test_copy_missing_binding_into_a_jsonc_env(client: LanguageClient) -> 
     open_doc(client, "file:///project/fixed/wrangler.jsonc", fixed)
     after = await diagnostics(client, "file:///project/fixed/wrangler.jsonc", 1)
     assert all(d.code != "WL101" and not d.code.startswith("WL0") for d in after)
+
+
+async def test_bind_to_the_class_the_top_level_creates(client: LanguageClient) -> None:
+    """WL501 on an env's binding to the file's own top-level Worker, and its quick fix; an emoji before
+    the class on its line (UTF-16 positions)."""
+    prefix = 'durable_objects.bindings = [{ name = "😀", class_name = '
+    text = TOML + f'[env.prod]\n{prefix}"Chatroom", script_name = "chat" }}]\n'
+    open_doc(client, URI, text)
+    found = await diagnostics(client, URI, 1)
+    warning = next(d for d in found if d.code == "WL501")
+    assert warning.message == "Worker `chat` does not create class `Chatroom` (in `env.prod`); it creates `ChatRoom`"
+    start = len(prefix.encode("utf-16-le")) // 2 if encoding(client) == "utf-16" else None
+    if start is not None:
+        assert (warning.range.start.line, warning.range.start.character) == (15, start)
+        assert (warning.range.end.line, warning.range.end.character) == (15, start + 10)
+    actions = await _actions(client, URI, 15, [warning])
+    bind = next(a for a in actions if a.title == "Bind to class `ChatRoom`")
+    assert bind.edit is not None and list(bind.diagnostics or []) == [warning]
+    fixed = _apply(text, bind.edit, encoding(client))
+    assert fixed.splitlines()[15] == f'{prefix}"ChatRoom", script_name = "chat" }}]'
+    open_doc(client, "file:///project/fixed/wrangler.toml", fixed)
+    after = await diagnostics(client, "file:///project/fixed/wrangler.toml", 1)
+    assert [d.code for d in after if d.code == "WL501"] == []

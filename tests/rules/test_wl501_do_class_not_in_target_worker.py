@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from tests.rules.cross_worker_helpers import check_cross_worker
-from wrangler_lsp import config, rules, syntax
+from wrangler_lsp import config, edits, rules, syntax
 from wrangler_lsp.document import Document
 from wrangler_lsp.rules.cross_worker import wl501_do_class_not_in_target_worker as wl501
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import TextEdit
+from wrangler_lsp.workspace import WorkspaceIndex
 
 ROOMS = {
     "file:///repo/rooms/wrangler.toml": (
@@ -130,3 +131,35 @@ def test_own_top_level_follows_edits_of_either_side() -> None:
         assert [(f.code, f.span) for f in fresh.findings(Settings())] == [
             (f.code, f.span) for f in doc.findings(Settings())
         ]
+
+
+def _fixed(text: str, others: dict[str, str]) -> list[tuple[str, str]]:
+    """Each finding's fix titles and the text after its first fix (or "" without one)."""
+    index = WorkspaceIndex()
+    for uri, other in others.items():
+        index.update(uri, syntax.Format.TOML, other.encode())
+    source = text.encode()
+    context = rules.Context(
+        syntax.Format.TOML, source, config.build(syntax.parse(syntax.Format.TOML, source)), workspace=index
+    )
+    out = []
+    for finding in rules.check(context, Settings(), [wl501.check]):
+        titles = " | ".join(fix.title for fix in finding.fixes)
+        after = edits.apply_edits(source, finding.fixes[0].edits()).decode() if finding.fixes else ""
+        out.append((titles, after))
+    return out
+
+
+def test_the_fix_binds_the_class_meant() -> None:
+    # Another case, in another Worker's config; the fixed text has no finding left.
+    [(titles, after)] = _fixed(API.format(cls="chatroom", script="rooms"), ROOMS)
+    assert titles == "Bind to class `ChatRoom`"
+    assert after == API.format(cls="ChatRoom", script="rooms")
+    assert _fixed(after, ROOMS) == []
+    # A typo, in the config's own top level.
+    text = OWN.format(cls="ChatRom", top_binding="", env_name="chat-staging")
+    [(titles, after)] = _fixed(text, {})
+    assert titles == "Bind to class `ChatRoom`"
+    assert after == OWN.format(cls="ChatRoom", top_binding="", env_name="chat-staging")
+    # Nothing close: no fix.
+    assert _fixed(API.format(cls="Counter", script="rooms"), ROOMS) == [("", "")]
