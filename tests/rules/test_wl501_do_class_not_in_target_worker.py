@@ -100,8 +100,10 @@ def test_own_top_level_cases_left_to_other_rules() -> None:
     assert _own("Counter", top_binding=binding) == []
     # The env deploys as the top level's Worker: its bindings are its own (WL322's).
     assert _own("Chatroom", env_name="chat") == []
-    # The top level does not say which classes it has.
+    # The legacy `environment` addressed another Worker (WL222 reports it).
     text = OWN.format(cls="Chatroom", top_binding="", env_name="chat-staging")
+    assert check_cross_worker(wl501.check, text + 'environment = "prod"\n', {}) == []
+    # The top level does not say which classes it has.
     no_lifecycle = text.replace('[[migrations]]\ntag = "v1"\nnew_sqlite_classes = ["ChatRoom"]\n', "")
     assert check_cross_worker(wl501.check, no_lifecycle, {}) == []
     # A migration that was not understood may be what creates the class.

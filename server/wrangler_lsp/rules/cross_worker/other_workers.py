@@ -25,7 +25,8 @@ def bindings_to_other_workers(ctx: Context) -> Iterator[tuple[Env, DoBinding, st
 def bindings_to_own_top_level(ctx: Context) -> Iterator[tuple[Env, DoBinding, str, Env]]:
     """Each env's binding whose `script_name` is the Worker the config's top level deploys as, and that top
     level (whose classes are in every view of the config: `rules/by_env.py`). Not an env that deploys as
-    that same Worker (its own `name` equals the top level's): its bindings are its own."""
+    that same Worker (its own `name` equals the top level's): its bindings are its own; nor a binding with
+    the legacy `environment`, which addressed another Worker than `script_name` alone (WL222)."""
     top = ctx.worker.top
     name = top.worker_name
     if name is None:
@@ -34,5 +35,5 @@ def bindings_to_own_top_level(ctx: Context) -> Iterator[tuple[Env, DoBinding, st
         if env.worker_name == name:
             continue
         for binding in env.do_bindings:
-            if binding.script_name == name:
+            if binding.script_name == name and binding.environment is None:
                 yield env, binding, name, top
