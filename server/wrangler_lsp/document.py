@@ -74,6 +74,7 @@ class Document:
         patched: tuple[config.Config, Patch] | None = None,
         lines: tuple[LineIndex, TextEdit] | None = None,
         hint: _Hint | None = None,
+        reread_pending: bool = False,
     ) -> None:
         self.uri = uri
         self._token = object()
@@ -97,6 +98,9 @@ class Document:
         """The config's own Worker names, once read (see `Patch.worker_names`)."""
         self._by_env = by_env
         """The previous version's findings per env view, reused for the envs whose text is unchanged."""
+        self._reread_pending = reread_pending
+        """Whether `parse` is (or, not computed yet, the parse this version's config comes from was) an
+        incremental reparse of broken text too big to parse afresh (see `reread`)."""
         self._findings: list[tuple[Settings, object, object, Sequence[rules.Finding]]] = []
         self._with_fixes: list[tuple[Settings, object, object, Sequence[rules.Finding]]] = []
         """Findings already computed: (settings, workspace, its generation, findings)."""
@@ -140,6 +144,7 @@ class Document:
             patched=patched,
             lines=(lines, edits[0]) if lines is not None and len(edits) == 1 else None,
             hint=hint,
+            reread_pending=self._reread_pending,
         )
 
     def _build_hint(self, edits: Sequence[TextEdit]) -> _Hint | None:
@@ -226,15 +231,47 @@ class Document:
         """The parse of this text: tree-sitter's incremental reparse of the last one, unless it holds errors
         and the file is small (`FRESH_REPARSE_BYTES`): then a fresh parse, because error recovery after an
         incremental reparse can differ from a fresh parse's (hypothesis found a line read as three errors
-        incrementally and as one fresh), and the diagnostics of a text should not depend on its history."""
+        incrementally and as one fresh), and the diagnostics of a text should not depend on its history.
+        Above that size the incremental reading is kept while typing, and `reread` replaces it once edits
+        pause (`lsp/reread.py`)."""
+        self._reread_pending = False
         if self._base is None:
             return syntax.parse(self.format, self.source)
         parse = syntax.reparse(self._base, self._pending)
         assert parse.source == self.source
         self._base, self._pending = None, ()
-        if len(self.source) <= FRESH_REPARSE_BYTES and parse.tree is not None and parse.tree.root_node.has_error:
-            return syntax.parse(self.format, self.source)
+        if parse.tree is not None and parse.tree.root_node.has_error:
+            if len(self.source) <= FRESH_REPARSE_BYTES:
+                return syntax.parse(self.format, self.source)
+            self._reread_pending = True
         return parse
+
+    def reread(self) -> Document | None:
+        """This version read as a fresh open would, if its parse may read otherwise; else None.
+
+        A broken text above `FRESH_REPARSE_BYTES` keeps tree-sitter's incremental reparse while it is
+        typed (a fresh parse per keystroke costs too much); once edits pause the server asks for this:
+        the text is parsed afresh and, if that reads it differently, a document built from this one's
+        config (as an edit would be: unchanged sections and env views reused) with the fresh parse.
+        """
+        if not self._reread_pending:
+            return None
+        # A version patched in place has no parse of its own yet: its config holds its parent's reading,
+        # which only a build from a fresh parse can replace, whatever this version's reparse reads.
+        inherited = "parse" not in self.__dict__
+        current = self.parse
+        if not self._reread_pending:
+            return None
+        self._reread_pending = False
+        fresh = syntax.parse(self.format, self.source)
+        if not inherited and syntax.same_reading(current, fresh):
+            return None
+        previous = self._config if self._config is not None else self._previous_config
+        fresh_doc = Document(
+            self.uri, self.format, self.source, self.version, previous_config=previous, by_env=self._by_env
+        )
+        fresh_doc.__dict__["parse"] = fresh  # the `parse` property's cache: this version's, read afresh
+        return fresh_doc
 
     @property
     def config(self) -> config.Config:

@@ -160,6 +160,8 @@ class Server(LanguageServer):
         """Set once the client's initial settings are read (or known not to come)."""
         self.sweep: asyncio.TimerHandle | None = None
         """The pending full garbage collection (`lsp/memory.py`)."""
+        self.rereading: dict[str, asyncio.TimerHandle] = {}
+        """Each changed document's pending re-read (`lsp/reread.py`)."""
 
     def document(self, uri: str) -> Document | None:
         """The open document `uri` as it was when the current request was read (now, outside requests).

@@ -86,3 +86,22 @@ def reparse(previous: Parse, edits: Sequence[TextEdit]) -> Parse:
 @cache
 def _parser() -> tree_sitter.Parser:
     return tree_sitter.Parser(tree_sitter.Language(tree_sitter_toml.language()))
+
+
+def same_reading(one: Parse, other: Parse) -> bool:
+    """Whether two parses of the same source read it alike: the same top-level items, and the same nodes
+    inside every item holding an error (tree-sitter's error recovery after an incremental reparse can
+    read broken text unlike a fresh parse, and sometimes the well-formed line after it too).
+    Walks only the top level and the subtrees with errors."""
+    if one.tree is None or other.tree is None:
+        return one.tree is other.tree
+    return _reading(one.tree.root_node) == _reading(other.tree.root_node)
+
+
+def _reading(node: tree_sitter.Node) -> list[object]:
+    out: list[object] = []
+    for child in node.children:
+        out.append((child.type, child.start_byte, child.end_byte, child.is_missing))
+        if child.has_error:
+            out.append(_reading(child))
+    return out

@@ -19,7 +19,7 @@ from tests.edit_snippets import SYNTAX_SNIPPETS
 from tests.paths import CORPUS
 from tests.unit.perf.helpers import assert_same_after_each, assert_same_analysis
 from wrangler_lsp import syntax
-from wrangler_lsp.document import Document
+from wrangler_lsp.document import FRESH_REPARSE_BYTES, Document
 from wrangler_lsp.settings import Settings
 from wrangler_lsp.text import TextEdit, apply_edit
 
@@ -104,17 +104,62 @@ def test_corpus_files_exist() -> None:
     assert all(isinstance(p, Path) for p in FILES)
 
 
+# Found by hypothesis: after these edits tree-sitter's incremental reparse reads line 16 of this corpus
+# file as three errors, a fresh parse as one.
+DIVERGING = CORPUS / "web3-storage__minibus__wrangler.toml"
+DIVERGING_EDITS = [
+    TextEdit(561, 563, b"[[env.e0.durable_objects.bindings]]\n"),
+    TextEdit(563, 574, b"$c"),
+    TextEdit(565, 582, "\U000bf19c".encode()),
+    TextEdit(490, 492, "\U000e277f\U000f8cbcóä".encode()),
+]
+PADDING = b"".join(b"# padding line %05d: the file is now too big to parse afresh per edit\n" % i for i in range(1200))
+
+
 def test_a_broken_text_is_analysed_as_a_fresh_open_would() -> None:
-    """Found by hypothesis: after these edits tree-sitter's incremental reparse read line 16 as three
-    errors, a fresh parse as one. Small broken texts are parsed afresh (`Document.parse`)."""
-    source = (CORPUS / "web3-storage__minibus__wrangler.toml").read_bytes()
+    """Small broken texts are parsed afresh (`Document.parse`)."""
+    doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, DIVERGING.read_bytes(), 0)
+    doc.findings(Settings())
+    doc = assert_same_after_each(doc, DIVERGING_EDITS)
+    assert [issue.code for issue in doc.config.issues] == ["WL001"]
+
+
+def test_a_big_broken_text_is_reread_as_a_fresh_open_reads_it() -> None:
+    """Above `FRESH_REPARSE_BYTES` the incremental reading stays while typing; `reread()` (asked once edits
+    pause) gives the document as a fresh open reads it, built from the current one's config and views."""
+    source = DIVERGING.read_bytes() + PADDING
+    assert len(source) > FRESH_REPARSE_BYTES
     doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, source, 0)
     doc.findings(Settings())
-    edits = [
-        TextEdit(561, 563, b"[[env.e0.durable_objects.bindings]]\n"),
-        TextEdit(563, 574, b"$c"),
-        TextEdit(565, 582, "\U000bf19c".encode()),
-        TextEdit(490, 492, "\U000e277f\U000f8cbcóä".encode()),
-    ]
-    doc = assert_same_after_each(doc, edits)
-    assert [issue.code for issue in doc.config.issues] == ["WL001"]
+    assert doc.reread() is None  # not broken
+    for version, edit in enumerate(DIVERGING_EDITS, 1):
+        doc = doc.edited(version, [edit])
+        doc.findings(Settings())
+    assert [issue.code for issue in doc.config.issues] == ["WL001", "WL001", "WL001"]  # the incremental reading
+    fresh_doc = doc.reread()
+    assert fresh_doc is not None and fresh_doc.version == doc.version and fresh_doc.source == doc.source
+    assert [issue.code for issue in fresh_doc.config.issues] == ["WL001"]
+    assert_same_analysis(fresh_doc)
+    assert fresh_doc.reread() is None and doc.reread() is None  # asked once, and fresh already
+    # Edits go on from the fresh_doc document.
+    after = fresh_doc.edited(len(DIVERGING_EDITS) + 1, [TextEdit(len(source) - 2, len(source) - 2, b"x")])
+    assert_same_analysis(after)
+
+
+def test_a_version_patched_after_a_big_broken_one_is_reread_too() -> None:
+    """Typing inside a string is patched in place (no parse): the patched version's config holds the
+    incremental reading it was patched from, so it is fresh_doc too."""
+    source = DIVERGING.read_bytes() + PADDING
+    doc = Document("file:///w/wrangler.toml", syntax.Format.TOML, source, 0)
+    doc.findings(Settings())
+    for version, edit in enumerate(DIVERGING_EDITS, 1):
+        doc = doc.edited(version, [edit])
+        doc.findings(Settings())
+    at = doc.source.index(b'"minibus"') + 1
+    patched = doc.edited(len(DIVERGING_EDITS) + 1, [TextEdit(at, at, b"x")])
+    assert patched._patch is not None and "parse" not in patched.__dict__
+    assert [issue.code for issue in patched.config.issues] == ["WL001", "WL001", "WL001"]
+    fresh_doc = patched.reread()
+    assert fresh_doc is not None and fresh_doc.source == patched.source
+    assert [issue.code for issue in fresh_doc.config.issues] == ["WL001"]
+    assert_same_analysis(fresh_doc)

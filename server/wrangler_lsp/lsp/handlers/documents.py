@@ -16,7 +16,7 @@ from lsprotocol import types
 
 from wrangler_lsp import syntax
 from wrangler_lsp.document import Document
-from wrangler_lsp.lsp import cancellation, convert, memory, workspace
+from wrangler_lsp.lsp import cancellation, convert, memory, reread, workspace
 from wrangler_lsp.lsp.session import Json, Server
 from wrangler_lsp.uris import to_path
 
@@ -43,12 +43,16 @@ def did_change(ls: Server, params: types.DidChangeTextDocumentParams) -> None:
         return
     ls.documents[uri] = convert.apply_changes(doc, params.text_document.version, params.content_changes, ls.encoding)
     schedule_diagnostics(ls, uri)
+    reread.schedule(ls, uri, publish_all)
 
 
 def did_close(ls: Server, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.encoded.pop(uri, None)
     ls.reports.forget(uri)
+    pending = ls.rereading.pop(uri, None)
+    if pending is not None:
+        pending.cancel()
     if ls.documents.pop(uri, None) is not None and ls.push_diagnostics:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
