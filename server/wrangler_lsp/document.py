@@ -55,6 +55,8 @@ class _Hint:
     edit: TextEdit
     envs: frozenset[str]
     earlier: tuple[by_env_rules.Change, ...]
+    layout: config.Layout | None
+    """JSON: the members' layout before the edit (`config.layout`), to compare after the build."""
 
 
 class Document:
@@ -166,7 +168,7 @@ class Document:
         old = config.touched(built, self.source, edit.start, edit.old_end)
         if old is None:
             return None
-        return _Hint(self._token, edit, old, self._earlier_changes())
+        return _Hint(self._token, edit, old, self._earlier_changes(), config.layout(built))
 
     def _earlier_changes(self) -> tuple[by_env_rules.Change, ...]:
         """The last edits recorded for the rules, to which the next version's is added (`MAX_CHANGES`)."""
@@ -178,7 +180,7 @@ class Document:
         if hint is None:
             return None
         edit = hint.edit
-        new = config.changed_envs(built, self.source, edit.start, edit.start + len(edit.new_text))
+        new = config.changed_envs(built, self.source, edit, hint.layout)
         if new is None:
             return None
         delta = len(edit.new_text) - (edit.old_end - edit.start)

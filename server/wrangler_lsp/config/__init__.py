@@ -8,7 +8,7 @@ end)` names the envs whose text a range lies in (see `touched.py`).
 
 from wrangler_lsp.config.build import MAX_ANALYSED_BYTES, Config, build, is_stale, too_large
 from wrangler_lsp.config.patch import Patched, patch
-from wrangler_lsp.config.touched import changed_envs, touched
+from wrangler_lsp.config.touched import Layout, changed_envs, layout, touched
 from wrangler_lsp.config.tree import (
     Array,
     ArrayStyle,
@@ -35,6 +35,7 @@ __all__ = [
     "Entry",
     "Key",
     "KeyPath",
+    "Layout",
     "Node",
     "Patched",
     "Scalar",
@@ -47,6 +48,7 @@ __all__ = [
     "env_name",
     "format_path",
     "is_stale",
+    "layout",
     "patch",
     "to_python",
     "too_large",

@@ -11,8 +11,11 @@ kept. Two questions, asked of the memo:
   build placed afresh or dropped, and of the header before each (a header added or dropped moves the
   pairs after it to another table); tree-sitter's recovery can reparse lines far from the edit (a line
   broken before an inline array makes it a table header), so the diff is read, not the edited range.
-  JSON: `touched` on the new text, all of it covered by env members (a member's parse reads no token
-  outside it).
+  JSON: `touched` on the new text, all of it covered by env members, and the anchored members (top-level
+  members and envs, `layout`) other than those meeting the edit where they were, moved past it: a quote
+  typed changes how the text after it is tokenized, and the parser's recovery can end a member elsewhere
+  and hand what follows to another member or the top level (hypothesis found a migration's key become a
+  top-level one).
 
 None means the answer includes the top level, a broken item before any header, the `env` object's own
 text, or a memo that cannot tell (stale, or a JSON file the memo does not list whole).
@@ -26,7 +29,8 @@ from wrangler_lsp.config.build import Config
 from wrangler_lsp.config.build_toml import _header_before, _table_path
 from wrangler_lsp.config.build_toml import _Memo as TomlMemo
 from wrangler_lsp.config.json_memo import Memo as JsonMemo
-from wrangler_lsp.config.tree import env_name
+from wrangler_lsp.config.tree import KeyPath, env_name
+from wrangler_lsp.text import TextEdit
 
 
 def touched(config: Config, source: bytes, start: int, end: int) -> frozenset[str] | None:
@@ -44,8 +48,23 @@ def touched(config: Config, source: bytes, start: int, end: int) -> frozenset[st
     return None
 
 
-def changed_envs(config: Config, source: bytes, start: int, end: int) -> frozenset[str] | None:
-    """After a build from the previous config: the envs whose text the build changed (see the module)."""
+Layout = tuple[tuple[KeyPath, int, int], ...]
+"""A JSON config's anchored members (top-level members and envs) in source order: path, start, end."""
+
+
+def layout(config: Config) -> Layout | None:
+    """The JSON config's anchored members, to compare after the next build (`changed_envs`); None for
+    TOML (its build diff says what moved) and for a memo that does not list every member."""
+    memo = config.memo
+    if not isinstance(memo, JsonMemo) or memo.consumed or not memo.patchable:
+        return None
+    return tuple((entry.value.path, entry.span.start, entry.span.end) for entry in memo.order)
+
+
+def changed_envs(config: Config, source: bytes, edit: TextEdit, before: Layout | None = None) -> frozenset[str] | None:
+    """After a build from the previous config, for `edit` (its old range, `before` the previous config's
+    `layout`): the envs whose text the build changed (see the module)."""
+    start, end = edit.start, edit.start + len(edit.new_text)
     memo = config.memo
     if isinstance(memo, TomlMemo):
         if memo.consumed or memo.changed is None:
@@ -57,7 +76,24 @@ def changed_envs(config: Config, source: bytes, start: int, end: int) -> frozens
                 return None
             envs.add(name)
         return frozenset(envs)
+    after = layout(config)
+    if before is None or after is None or _unmoved(before, edit) != _unmoved(after, edit, moved=True):
+        return None
     return touched(config, source, start, end)
+
+
+def _unmoved(members: Layout, edit: TextEdit, *, moved: bool = False) -> list[tuple[KeyPath, int, int]]:
+    """The members that do not meet `edit` (in the text before it; `moved`: in the text after it), in the
+    positions of the text after it."""
+    delta = len(edit.new_text) - (edit.old_end - edit.start)
+    end = edit.start + len(edit.new_text) if moved else edit.old_end
+    out = []
+    for path, first, last in members:
+        if last < edit.start:
+            out.append((path, first, last))
+        elif first > end:
+            out.append((path, first if moved else first + delta, last if moved else last + delta))
+    return out
 
 
 def _toml(memo: TomlMemo, source: bytes, start: int, end: int) -> frozenset[str] | None:

@@ -163,3 +163,24 @@ def test_a_version_patched_after_a_big_broken_one_is_reread_too() -> None:
     assert fresh_doc is not None and fresh_doc.source == patched.source
     assert [issue.code for issue in fresh_doc.config.issues] == ["WL001"]
     assert_same_analysis(fresh_doc)
+
+
+def test_a_quote_typed_in_a_json_env_that_hands_a_key_to_the_top_level() -> None:
+    """Found by hypothesis: the last edit types a quote into an env's `migrations`; the parser's recovery then
+    ends that env's member early and reads `new_sqlite_classes` as a top-level key (WL401). The edit lies
+    in the env, but the top level changed too: the members' layout is compared after the build
+    (`config.touched.changed_envs`), not only the edited range."""
+    source = (CORPUS / "Abaso007__builderai__apps__api__wrangler.jsonc").read_bytes()
+    doc = Document("file:///w/wrangler.jsonc", syntax.Format.JSON, source, 0)
+    doc.findings(Settings())
+    edits = [
+        TextEdit(934, 934, b""),
+        TextEdit(128, 128, b"Y\xf2\x83\x9e\x8e\x16\xc3\x9c\xf4\x86\xa5\x9d\x06"),
+        TextEdit(1738, 1738, b"["),
+        TextEdit(994, 994, b"\x1e\xc2\xa7>\xc2\xbba\xf2\xa4\x97\xa9"),
+        TextEdit(995, 998, b"#"),
+        TextEdit(6584, 6589, b"\xc2\x8a2\xf2\xab\x9c\xab\x05"),
+        TextEdit(6587, 6587, b'n\x1b"\xc3\x9c'),
+    ]
+    doc = assert_same_after_each(doc, edits)
+    assert "new_sqlite_classes" in doc.config.root.entries
