@@ -58,7 +58,11 @@ def layout(config: Config) -> Layout | None:
     memo = config.memo
     if not isinstance(memo, JsonMemo) or memo.consumed or not memo.patchable:
         return None
-    return tuple((entry.value.path, entry.span.start, entry.span.end) for entry in memo.order)
+    out = []
+    for entry in memo.order:  # `entry.span` without building a Span: a built keystroke reads every member
+        base = entry._anchor.base if entry._anchor is not None else 0
+        out.append((entry.value.path, base + entry._span.start, base + entry._span.end))
+    return tuple(out)
 
 
 def changed_envs(config: Config, source: bytes, edit: TextEdit, before: Layout | None = None) -> frozenset[str] | None:
