@@ -158,20 +158,20 @@ class EncodedDiagnostics:
     the in-place edits since (`Findings.log`: never a line break added or removed) lie on none of the lines
     its ranges start or end on: its findings are not even read. Other views are encoded diagnostic by
     diagnostic, each keyed by what its JSON holds (code, message, positions, env, path, related places,
-    fix titles, and its data: the same object when the finding was reused) and encoded once. So a publish
-    after a keystroke costs a dictionary lookup per view, the edited view's diagnostics, and a join.
+    fix titles, and its data: the same object when the finding was reused) and encoded once. After
+    in-place edits a publish does not even visit the untouched views (`_in_place`): a keystroke costs the
+    edited view's diagnostics, and a join only if some view's text changed.
     Diagnostics are published view by view (`Findings.in_views`), the same order for the same text.
     """
 
     def __init__(self) -> None:
-        self._chunks: dict[tuple[str, ...], _Chunk] = {}
         self._log: list[tuple[int, int]] | None = None
         self._upto = 0
         self._encoding: PositionEncoding | None = None
         self._last: Findings | None = None
         """The analysis last published, when by views: `_in_place` starts from it."""
         self._slots: list[tuple[tuple[str, ...], _Chunk]] = []
-        """Its views' keys and chunks, in its order."""
+        """The last publish's views' keys and chunks, in its order (one `("all",)` chunk when not by views)."""
         self._by_line: dict[int, set[int]] = {}
         """For each line, the places in `_slots` of the chunks with a range starting or ending on it
         (a superset: a chunk encoded again may have left a line)."""
@@ -182,30 +182,28 @@ class EncodedDiagnostics:
         """The diagnostics of `findings` as a JSON array (text)."""
         index = doc.line_index
         if enc is not self._encoding:
-            self._chunks = {}
+            self._slots = []
         self._encoding = enc
-        previous = self._chunks
         if not isinstance(findings, Findings):
             self._log, self._last = None, None
-            whole = _encode(doc, index, findings, enc, previous.get(("all",)), -1, None)
-            self._chunks = {("all",): whole}
+            whole = _encode(doc, index, findings, enc, dict(self._slots).get(("all",)), -1, None)
+            self._slots = [(("all",), whole)]
             return "[" + whole.text + "]"
         edited = self._edited_lines(findings, index)
         last, self._last = self._last, findings
-        if edited is not None and last is not None and previous:
+        if edited is not None and last is not None and self._slots:
             replaced = findings.replaced_since(last)
             if replaced is not None and self._in_place(doc, findings, enc, edited, replaced):
                 self._log, self._upto = findings.log, findings.upto
                 return self._text
-        chunks: dict[tuple[str, ...], _Chunk] = {}
+        previous = dict(self._slots)
         slots: list[tuple[tuple[str, ...], _Chunk]] = []
         for view in findings.views:
             chunk = previous.get(view.key)
             if chunk is None or not _still(chunk, view, edited):
                 chunk = _encode(doc, index, findings.of(view), enc, chunk, view.generation, edited)
-            chunks[view.key] = chunk
             slots.append((view.key, chunk))
-        self._chunks, self._log, self._upto, self._slots = chunks, findings.log, findings.upto, slots
+        self._log, self._upto, self._slots = findings.log, findings.upto, slots
         self._by_line = {}
         for place, (_, chunk) in enumerate(slots):
             for line in chunk.lines:
@@ -233,7 +231,6 @@ class EncodedDiagnostics:
             if _still(chunk, view, edited):
                 continue
             new = _encode(doc, doc.line_index, findings.of(view), enc, chunk, view.generation, edited)
-            self._chunks[key] = new
             slots[place] = (key, new)
             for line in new.lines - chunk.lines:
                 self._by_line.setdefault(line, set()).add(place)
