@@ -81,22 +81,22 @@ def changed_envs(config: Config, source: bytes, edit: TextEdit, before: Layout |
             envs.add(name)
         return frozenset(envs)
     after = layout(config)
-    if before is None or after is None or _unmoved(before, edit) != _unmoved(after, edit, moved=True):
+    if before is None or after is None:
+        return None
+    delta = end - edit.old_end
+    if _apart(before, start, edit.old_end, delta) != _apart(after, start, end, 0):
         return None
     return touched(config, source, start, end)
 
 
-def _unmoved(members: Layout, edit: TextEdit, *, moved: bool = False) -> list[tuple[KeyPath, int, int]]:
-    """The members that do not meet `edit` (in the text before it; `moved`: in the text after it), in the
-    positions of the text after it."""
-    delta = len(edit.new_text) - (edit.old_end - edit.start)
-    end = edit.start + len(edit.new_text) if moved else edit.old_end
+def _apart(members: Layout, start: int, end: int, delta: int) -> list[tuple[KeyPath, int, int]]:
+    """The members that do not meet `[start, end]`, those after it moved by `delta`."""
     out = []
     for path, first, last in members:
-        if last < edit.start:
+        if last < start:
             out.append((path, first, last))
         elif first > end:
-            out.append((path, first if moved else first + delta, last if moved else last + delta))
+            out.append((path, first + delta, last + delta))
     return out
 
 
