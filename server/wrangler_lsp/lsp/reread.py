@@ -22,9 +22,7 @@ Resend = Callable[[Server, list[str]], None]
 
 def schedule(ls: Server, uri: str, resend: Resend) -> None:
     """Re-read `uri` once it has not changed for `REREAD_DELAY` (a later change reschedules it)."""
-    pending = ls.rereading.pop(uri, None)
-    if pending is not None:
-        pending.cancel()
+    cancel(ls, uri)
     doc = ls.documents.get(uri)
     if doc is None:
         return
@@ -33,6 +31,13 @@ def schedule(ls: Server, uri: str, resend: Resend) -> None:
     except RuntimeError:
         return
     ls.rereading[uri] = loop.call_later(REREAD_DELAY, _reread, ls, uri, doc.version, resend, context=detached())
+
+
+def cancel(ls: Server, uri: str) -> None:
+    """Drop `uri`'s pending re-read, if any (it changed again, or was closed)."""
+    pending = ls.rereading.pop(uri, None)
+    if pending is not None:
+        pending.cancel()
 
 
 def _reread(ls: Server, uri: str, version: int | None, resend: Resend) -> None:

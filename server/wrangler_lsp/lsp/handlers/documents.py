@@ -50,9 +50,7 @@ def did_close(ls: Server, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.encoded.pop(uri, None)
     ls.reports.forget(uri)
-    pending = ls.rereading.pop(uri, None)
-    if pending is not None:
-        pending.cancel()
+    reread.cancel(ls, uri)
     if ls.documents.pop(uri, None) is not None and ls.push_diagnostics:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
