@@ -197,6 +197,11 @@ class Env:
         """A key path inside this env: `("env", name, *keys_)`, or `keys_` at the top level."""
         return (*self.path_prefix, *keys_)
 
+    def binds_own(self, binding: DoBinding) -> bool:
+        """Whether `binding` addresses this env's own Worker: no `script_name` (what wrangler's lifecycle
+        check counts as local), or one naming that Worker."""
+        return binding.is_local or binding.script_name == self.worker_name
+
     def live_class(self, name: str) -> LiveClass | None:
         return next((live for live in self.live_classes if live.name == name), None)
 

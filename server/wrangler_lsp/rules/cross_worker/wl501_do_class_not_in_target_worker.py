@@ -98,7 +98,7 @@ def check(ctx: Context) -> Iterator[Report]:
 
 def _bound(top: Env) -> set[str | None]:
     """The classes the top level's own bindings bind (in its own Worker)."""
-    return {b.class_name for b in top.do_bindings if b.is_local or b.script_name == top.worker_name}
+    return {b.class_name for b in top.do_bindings if top.binds_own(b)}
 
 
 def _missing(

@@ -57,8 +57,9 @@ def check(ctx: Context) -> Iterator[Report]:
         if not declares_lifecycle(env):
             continue
         for binding in env.do_bindings:
-            local = binding.is_local or binding.script_name == env.worker_name
-            if not local or binding.class_name is None or env.live_class(binding.class_name) is not None:
+            if not env.binds_own(binding) or binding.class_name is None:
+                continue
+            if env.live_class(binding.class_name) is not None:
                 continue
             reason, data = _why(env, binding.class_name)
             if data["reason"] == "never-created":
